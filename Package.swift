@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Retold",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RetoldCore", targets: ["RetoldCore"]),
+        .executable(name: "retold", targets: ["retold"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
+        .target(name: "RetoldCore"),
+        // Turning bytes from files and streams into text, with clear errors for bad input.
+        .target(name: "RetoldIngest", dependencies: ["RetoldCore"]),
+        // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
+        .target(name: "RetoldReport", dependencies: ["RetoldCore"]),
+        // Labelled corpora readers and cross-validated evaluation.
+        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest"]),
+        .executableTarget(
+            name: "retold",
+            dependencies: [
+                "RetoldCore", "RetoldIngest", "RetoldReport", "RetoldEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldIngest"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
