@@ -1,0 +1,26 @@
+/// Sentences of A aligned with sentences of B: one sentence with one, or a merged or split
+/// counterpart (two sentences rewritten as one).
+public struct SentenceAlignment: Sendable, Equatable {
+    /// Sentence indexes in A and in B (contiguous).
+    public var a: Range<Int>
+    public var b: Range<Int>
+    /// The sentence-pair model's probability that one side reuses the other's wording.
+    public var probability: Double
+    /// tf-isf cosine of the two sides' content words.
+    public var similarity: Double
+    public var kind: ReuseKind
+    public var diff: WordDiff
+}
+
+/// A run of aligned sentences that reads as one reused passage, in both documents.
+public struct Passage: Sendable, Equatable {
+    /// Sentence ranges in A and B, including small unaligned gaps inside the passage.
+    public var a: Range<Int>
+    public var b: Range<Int>
+    public var alignments: [SentenceAlignment]
+    public var kind: ReuseKind
+    /// Character-weighted mean similarity of the aligned sentences.
+    public var similarity: Double
+    /// Character-weighted mean probability of the aligned sentences.
+    public var probability: Double
+}
