@@ -27,9 +27,10 @@ public enum CompareRenderer {
             out += "\n" + style.bold("\(index + 1). \(passage.kind.rawValue)")
             out += style.dim("  similarity \(format(passage.similarity)) · A sentences \(range(passage.a)) · B sentences \(range(passage.b))") + "\n"
             for alignment in passage.alignments {
-                let left = MarkedText(a, sentences: alignment.a, kept: alignment.diff.leftKept)
-                let right = MarkedText(b, sentences: alignment.b, kept: alignment.diff.rightKept)
-                if passage.alignments.count > 1 || alignment.a.count > 1 || alignment.b.count > 1 {
+                let (keptA, keptB) = DifferingWords.kept(alignment, a, b)
+                let left = MarkedText(a, sentences: alignment.a, kept: keptA)
+                let right = MarkedText(b, sentences: alignment.b, kept: keptB)
+                if passage.alignments.count > 1 {
                     out += style.dim("   \(alignment.kind.rawValue), A \(range(alignment.a)) ↔ B \(range(alignment.b))") + "\n"
                 }
                 out += columns(left, right, style)

@@ -42,19 +42,34 @@ struct MarkedText {
         flush()
     }
 
-    /// Lines of at most `width` visible characters; marked words styled by `mark`.
+    /// Lines of at most `width` visible characters. Consecutive marked words on a line are
+    /// styled as one run by `mark` (`[-three words here-]`), which costs `markWidth` columns.
     func wrapped(width: Int, mark: (String) -> String, markWidth: Int) -> [(line: String, visible: Int)] {
         var lines: [(String, Int)] = []
         var line = "", visible = 0
+        var run = ""  // marked words waiting to be styled together
+        func closeRun() {
+            if !run.isEmpty { line += mark(run); run = "" }
+        }
         for word in words {
-            let length = word.text.count + (word.marked ? markWidth : 0)
+            let opensRun = word.marked && run.isEmpty
+            let length = word.text.count + (opensRun ? markWidth : 0)
             if visible > 0 && visible + 1 + length > width {
+                closeRun()
                 lines.append((line, visible)); line = ""; visible = 0
             }
-            if visible > 0 { line += " "; visible += 1 }
-            line += word.marked ? mark(word.text) : word.text
-            visible += length
+            let extra = word.marked && run.isEmpty ? markWidth : 0
+            if word.marked {
+                if !run.isEmpty { run += " " } else if visible > 0 { line += " " }
+                run += word.text
+            } else {
+                closeRun()
+                if visible > 0 { line += " " }
+                line += word.text
+            }
+            visible += (visible > 0 ? 1 : 0) + word.text.count + extra
         }
+        closeRun()
         if visible > 0 { lines.append((line, visible)) }
         return lines
     }

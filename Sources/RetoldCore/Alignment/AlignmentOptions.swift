@@ -3,8 +3,15 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// A sentence pair is scored by the model only if its tf-isf cosine or its content-word
     /// Dice coefficient reaches this: a cheap filter before the features.
     public var candidateSimilarity: Double = 0.2
-    /// Model probability at which a sentence pair seeds a passage.
+    /// Model probability at which a sentence pair seeds a passage on its own.
     public var seedProbability: Double = 0.5
+    /// A looser tier for spun rewrites, which the sentence model (calibrated on paraphrase
+    /// corpora, where both sentences report the same event) scores between 0.2 and 0.5: such a
+    /// pair is accepted when its tf-isf cosine within the two documents is high. Inverse
+    /// sentence frequency is only informative across many sentences, so isolated sentence
+    /// pairs rarely reach this cosine and keep the model's own decision.
+    public var contextualProbability: Double = 0.2
+    public var contextualSimilarity: Double = 0.4
     /// Share of a neighbour sentence's content words that must appear in the counterpart before
     /// the two are tried as one merged sentence.
     public var mergeContainment: Double = 0.5

@@ -41,7 +41,7 @@ public struct PassageAligner: Sendable {
         candidates += groupCandidates(candidates, vectors: vectors, countA: countA)
         for k in candidates.indices {
             let c = candidates[k]
-            candidates[k].probability = scorer.probability(tokens(a, c.a), tokens(b, c.b), cosine: Double(c.cosine))
+            candidates[k].probability = scorer.probability(tokens(a, c.a), tokens(b, c.b))
         }
         var taken = Taken(a: [Bool](repeating: false, count: countA), b: [Bool](repeating: false, count: countB))
         var groups = selectSeeds(candidates, a: a, b: b, taken: &taken)
@@ -133,14 +133,19 @@ public struct PassageAligner: Sendable {
     // MARK: - Seeds
 
     func selectSeeds(_ candidates: [Candidate], a: Document, b: Document, taken: inout Taken) -> [Group] {
-        let ordered = candidates.sorted {
-            ($0.probability, $0.cosine, -$0.a.lowerBound, -$0.b.lowerBound)
-                > ($1.probability, $1.cosine, -$1.a.lowerBound, -$1.b.lowerBound)
+        // Strong pairs first, then the contextual tier; within a tier, the most probable first.
+        func tier(_ c: Candidate) -> Int {
+            if c.probability >= options.seedProbability { return 2 }
+            if c.probability >= options.contextualProbability && Double(c.cosine) >= options.contextualSimilarity { return 1 }
+            return 0
+        }
+        let ordered = candidates.filter { tier($0) > 0 }.sorted {
+            (tier($0), $0.probability, $0.cosine, -$0.a.lowerBound, -$0.b.lowerBound)
+                > (tier($1), $1.probability, $1.cosine, -$1.a.lowerBound, -$1.b.lowerBound)
         }
         var groups = [Group]()
         var short = [Candidate]()
         for c in ordered {
-            guard c.probability >= options.seedProbability else { break }
             guard c.a.allSatisfy({ !taken.a[$0] }), c.b.allSatisfy({ !taken.b[$0] }) else { continue }
             if c.shared < options.minimumSharedContentWords {
                 // Short lines count only when copied word for word next to a passage ("Skip to content" alone does not).
@@ -194,8 +199,8 @@ public struct PassageAligner: Sendable {
                           Double(vectors.containment(of: newcomerRow, in: counterpart)) >= options.mergeContainment else { continue }
                     let cosine = vectors.cosine(trial.a, (countA + trial.b.lowerBound)..<(countA + trial.b.upperBound))
                     guard cosine > group.cosine else { continue }
-                    let probability = scorer.probability(tokens(a, trial.a), tokens(b, trial.b), cosine: Double(cosine))
-                    guard probability >= options.seedProbability else { continue }
+                    let probability = scorer.probability(tokens(a, trial.a), tokens(b, trial.b))
+                    guard probability >= min(options.seedProbability, group.probability) else { continue }
                     groups[g] = Group(a: trial.a, b: trial.b, cosine: cosine, probability: probability)
                     if trial.onA { taken.a[trial.newcomer] = true } else { taken.b[trial.newcomer] = true }
                     grown = true

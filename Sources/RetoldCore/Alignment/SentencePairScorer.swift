@@ -1,12 +1,16 @@
 /// Probability that two sentences (or sentence groups) share wording: the sentence-pair model.
+///
+/// A logistic regression over `SentencePairFeatures`, fitted on labelled paraphrase corpora
+/// (see `ShippedModel.swift` and `retold eval paraphrase`).
 public struct SentencePairScorer: Sendable {
-    public init() {}
+    public var model: LogisticModel
 
-    public func probability(_ a: ArraySlice<Token>, _ b: ArraySlice<Token>, cosine: Double) -> Double {
-        // Provisional: replaced by the trained model.
-        let diff = WordDiff(a, b)
-        let z = -4.0 + 5.0 * cosine + 3.0 * diff.overlap
-        return 1 / (1 + exp(-z))
+    public init(model: LogisticModel = SentencePairScorer.shippedModel) {
+        self.model = model
+    }
+
+    public func probability(_ a: ArraySlice<Token>, _ b: ArraySlice<Token>) -> Double {
+        let features = SentencePairFeatures.compute(a, b)
+        return model.probability(features)
     }
 }
-import Foundation

@@ -21,12 +21,13 @@ public struct Comparer: Sendable {
 
         // Character weight of each kind among aligned sentences (both sides).
         var byKind: [ReuseKind: Double] = [:]
-        var alignedWeight = 0.0, probabilityWeight = 0.0
+        var alignedWeight = 0.0
+        var allWrong = 1.0  // chance that every aligned pair is a false match
         for alignment in alignments {
             let weight = Double(Self.characters(a, alignment.a) + Self.characters(b, alignment.b))
             byKind[alignment.kind, default: 0] += weight
             alignedWeight += weight
-            probabilityWeight += alignment.probability * weight
+            allWrong *= 1 - alignment.probability
         }
         let reused = max(coverageA, coverageB)
         let relationship: Relationship
@@ -35,9 +36,9 @@ public struct Comparer: Sendable {
             let verbatim = (byKind[.verbatim] ?? 0) / alignedWeight
             let edited = (byKind[.edited] ?? 0) / alignedWeight
             relationship = verbatim >= 0.9 ? .verbatimCopy : verbatim + edited >= 0.6 ? .editedCopy : .paraphrase
-            let meanProbability = probabilityWeight / alignedWeight
+            // Evidence accumulates over aligned pairs; thin coverage tempers it.
             let strength = min(1, reused / 0.5)
-            confidence = Self.clamp(meanProbability * (0.6 + 0.4 * strength))
+            confidence = Self.clamp((1 - allWrong) * (0.6 + 0.4 * strength))
         } else if !alignments.isEmpty || anchors.indicateSameEvent {
             relationship = .sameEvent
             confidence = Self.clamp(0.55 + anchors.dice + (alignments.isEmpty ? 0 : 0.1))

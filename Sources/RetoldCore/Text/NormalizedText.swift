@@ -133,13 +133,20 @@ public struct NormalizedText: Sendable {
                         || isHangulJamoVowelOrTrailing(next) else { break }
                     clusterEnd += nextLength
                 }
+                // A mark right after an ASCII letter ("e" + U+0301): take the letter back into the cluster.
+                var clusterStart = i
+                if pending == .none, i > 0, input[i - 1] < 0x80, !out.isEmpty, out.last == input[i - 1],
+                   let s = Unicode.Scalar(scalar), s.properties.canonicalCombiningClass != .notReordered {
+                    clusterStart = i - 1
+                    out.removeLast()
+                }
                 if pending != .none { flush(i) }
-                if clusterEnd == end && !needsDecomposition(scalar) {
+                if clusterStart == i && clusterEnd == end && !needsDecomposition(scalar) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end]))
                 } else {
-                    let cluster = String(decoding: UnsafeBufferPointer(rebasing: input[i..<clusterEnd]), as: UTF8.self)
+                    let cluster = String(decoding: UnsafeBufferPointer(rebasing: input[clusterStart..<clusterEnd]), as: UTF8.self)
                     let composed = cluster.precomposedStringWithCanonicalMapping
-                    map.anchor(normalized: out.count, original: i)
+                    map.anchor(normalized: out.count, original: clusterStart)
                     out.append(contentsOf: composed.utf8)
                     map.anchor(normalized: out.count, original: clusterEnd)
                 }

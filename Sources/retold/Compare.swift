@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import RetoldCore
+import RetoldIngest
+import RetoldReport
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two texts: what was reused, how, and where.",
+        discussion: """
+        Reports the relationship (verbatim-copy, edited-copy, paraphrase, same-event or unrelated), \
+        the coverage in each direction, and the aligned passages with character offsets.
+        With --pairs FILE.jsonl, compares one pair per line ({"id": ..., "a": "...", "b": "..."} or \
+        a_path/b_path) and writes one JSON result per line; bad lines are reported and skipped.
+        """
+    )
+
+    @Argument(help: "The two texts, A then B: file paths, or - for standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "A JSONL file of pairs to compare (- for standard input).")
+    var pairs: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let pairs {
+            guard inputs.isEmpty else { throw ValidationError("give either two inputs or --pairs \(pairs), not both") }
+        } else {
+            guard inputs.count == 2 else { throw ValidationError("compare needs two inputs, A and B (or --pairs FILE)") }
+            guard !(inputs[0] == "-" && inputs[1] == "-") else { throw ValidationError("only one input can be standard input (-)") }
+        }
+    }
+
+    func run() throws {
+        if let pairs { return try runPairs(pairs) }
+        let a: TextInput, b: TextInput
+        do {
+            a = try TextInput.read(path: inputs[0])
+            b = try TextInput.read(path: inputs[1])
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        var analyzer = TextAnalyzer()
+        let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
+        switch output.format {
+        case .json:
+            emit(JSONOutput.encode(CompareReport(comparison, nameA: a.name, nameB: b.name), pretty: true) + "\n")
+        case .text:
+            emit(CompareRenderer.render(comparison, nameA: a.name, nameB: b.name, style: output.style))
+        }
+    }
+
+    /// One JSON line per input line: a result, or `{"id", "line", "error"}` for a bad line.
+    func runPairs(_ path: String) throws {
+        var analyzer = TextAnalyzer()
+        let comparer = Comparer()
+        var compared = 0
+        var failures: [PairLineError] = []
+        do {
+            try PairsFile.forEachRecord(path: path) { _, result in
+                switch result {
+                case .success(let record):
+                    let comparison = comparer.compare(analyzer.analyze(record.a.text), analyzer.analyze(record.b.text))
+                    let report = CompareReport(comparison, nameA: record.a.name, nameB: record.b.name, id: record.id)
+                    emit(JSONOutput.encode(report, pretty: false) + "\n")
+                    compared += 1
+                case .failure(let error):
+                    printError("\(path): \(error.description)")
+                    emit(JSONOutput.encode(PairErrorLine(error), pretty: false) + "\n")
+                    failures.append(error)
+                }
+            }
+        } catch let error as InputError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let summary = "\(compared) pair\(compared == 1 ? "" : "s") compared"
+        if failures.isEmpty {
+            printError(summary)
+        } else {
+            let lines = failures.prefix(10).map { String($0.line) }.joined(separator: ", ")
+            printError("\(summary), \(failures.count) line\(failures.count == 1 ? "" : "s") rejected (\(lines)\(failures.count > 10 ? ", ..." : ""))")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The JSON line written in place of a result for a pairs line that could not be compared.
+struct PairErrorLine: Encodable {
+    var id: String?
+    var line: Int
+    var error: String
+    init(_ failure: PairLineError) {
+        id = failure.id; line = failure.line; error = failure.message
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import RetoldReport
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Output flags shared by every command that prints a report.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text (a readable report) or json (the documented schema).")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Wrap the text report to this many columns (default: the terminal's width, or 100).")
+    var width: Int?
+
+    var style: TerminalStyle {
+        let environment = ProcessInfo.processInfo.environment
+        let useColor: Bool
+        switch color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto:
+            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            useColor = isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb"
+        }
+        return TerminalStyle(color: useColor, width: width ?? Self.terminalWidth(environment))
+    }
+
+    static func terminalWidth(_ environment: [String: String]) -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 100
+    }
+}
+
+/// Writes to standard output without buffering surprises between stdout and stderr.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

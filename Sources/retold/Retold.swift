@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `retold`: where a news text came from and what changed on the way.
+@main
+struct Retold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retold",
+        abstract: "Find where a news text came from and what changed on the way.",
+        version: RetoldVersion.string,
+        subcommands: [Compare.self, Eval.self]
+    )
+
+    /// Exit codes: 0 success, 1 unreadable input, 2 usage error (argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+enum RetoldVersion {
+    static let string = "0.1.0"
+}
+
+/// Writes one line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("retold: " + message + "\n").utf8))
+}

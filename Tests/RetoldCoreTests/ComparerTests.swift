@@ -1,0 +1,106 @@
+import Testing
+@testable import RetoldCore
+
+@Suite("Comparing two texts")
+struct ComparerTests {
+    func compare(_ a: String, _ b: String) -> Comparison {
+        var analyzer = TextAnalyzer()
+        return Comparer().compare(analyzer.analyze(a), analyzer.analyze(b))
+    }
+
+    /// Characters of the given sentences of a text, as the comparer counts them.
+    func characters(_ text: String) -> Int {
+        var analyzer = TextAnalyzer()
+        let document = analyzer.analyze(text)
+        return Comparer.characters(document, 0..<document.sentences.count)
+    }
+
+    @Test("a text compared with itself is a verbatim copy, 100% both ways")
+    func itself() throws {
+        let story = try TestData.wireStory
+        let result = compare(story, story)
+        #expect(result.relationship == .verbatimCopy)
+        #expect(result.coverageA == 1 && result.coverageB == 1)
+        #expect(result.passages.allSatisfy { $0.kind == .verbatim })
+        #expect(result.reason == "A and B are the same text word for word (100% of A in B, 100% of B from A).")
+    }
+
+    @Test("unrelated news stories are unrelated, with no passages")
+    func unrelated() throws {
+        let bbc = try TestData.bbcArticles()
+        for (a, b) in [(try TestData.wireStory, bbc[0]), (bbc[0], bbc[2]), (bbc[1], try TestData.spunStory)] {
+            let result = compare(a, b)
+            #expect(result.relationship == .unrelated)
+            #expect(result.passages.isEmpty)
+            #expect(result.coverageA == 0 && result.coverageB == 0)
+        }
+    }
+
+    @Test("a passage inserted into another story: coverage matches the inserted share")
+    func partialCopy() throws {
+        let wire = try TestData.wireStory
+        var analyzer = TextAnalyzer()
+        let source = analyzer.analyze(wire)
+        // Three consecutive sentences of the wire story, inserted into a BBC story.
+        let passage = source.sentences[2..<5].map { source.text.originalText($0.range) }.joined(separator: " ")
+        let host = try TestData.bbcArticles()[5]
+        let hostDocument = analyzer.analyze(host)
+        let cut = hostDocument.sentences[3].end
+        let hostPrefix = hostDocument.text.text(0..<cut)
+        let hostSuffix = hostDocument.text.text(cut..<hostDocument.text.bytes.count)
+        let copy = hostPrefix + " " + passage + hostSuffix
+        let result = compare(wire, copy)
+        let insertedShareOfCopy = Double(characters(passage)) / Double(characters(copy))
+        let insertedShareOfWire = Double(characters(passage)) / Double(characters(wire))
+        #expect(result.relationship == .verbatimCopy)
+        #expect(abs(result.coverageB - insertedShareOfCopy) < 0.03, "B from A \(result.coverageB) vs inserted \(insertedShareOfCopy)")
+        #expect(abs(result.coverageA - insertedShareOfWire) < 0.03, "A in B \(result.coverageA) vs inserted \(insertedShareOfWire)")
+        #expect(result.passages.count == 1)
+        #expect(result.passages[0].a == 2..<5)
+    }
+
+    @Test("a lightly edited copy is an edited copy")
+    func editedCopy() throws {
+        let wire = try TestData.wireStory
+        let edited = wire
+            .replacingOccurrences(of: "Earlier this month", with: "This month")
+            .replacingOccurrences(of: "influential sister", with: "powerful sister")
+            .replacingOccurrences(of: "have repeatedly expressed hope", with: "have often expressed hope")
+            .replacingOccurrences(of: "fragile economy recently suffered", with: "fragile economy has suffered")
+            .replacingOccurrences(of: "called its statement", with: "described the statement as")
+            .replacingOccurrences(of: "Despite his recent missile tests, ", with: "")
+        let result = compare(wire, edited)
+        #expect(result.relationship == .editedCopy)
+        #expect(result.coverageA > 0.95 && result.coverageB > 0.95)
+        #expect(result.passages.flatMap(\.alignments).contains { $0.kind == .edited })
+    }
+
+    @Test("the spun copy of the wire story is a paraphrase, with split and merged sentences aligned")
+    func spunCopy() throws {
+        let result = compare(try TestData.wireStory, try TestData.spunStory)
+        #expect(result.relationship == .paraphrase)
+        let alignments = result.passages.flatMap(\.alignments)
+        #expect(alignments.count >= 4)
+        // "Earlier this month, North Korea conducted ..." became two sentences of B.
+        #expect(alignments.contains { $0.a == 1..<2 && $0.b.count >= 2 })
+        // The economy sentence and Kim's "worst crisis" sentence became one.
+        #expect(alignments.contains { $0.a == 12..<14 && $0.b.count == 1 })
+        #expect(alignments.allSatisfy { $0.kind == .paraphrased })
+        #expect(result.coverageA > 0.3 && result.coverageB > 0.1)
+    }
+
+    @Test("comparison is symmetric in what it finds")
+    func symmetry() throws {
+        let forward = compare(try TestData.wireStory, try TestData.spunStory)
+        let backward = compare(try TestData.spunStory, try TestData.wireStory)
+        #expect(forward.relationship == backward.relationship)
+        #expect(abs(forward.coverageA - backward.coverageB) < 0.05)
+    }
+
+    @Test("empty documents compare as unrelated without crashing")
+    func empty() {
+        let result = compare("", "Something happened today in the capital.")
+        #expect(result.relationship == .unrelated)
+        #expect(result.passages.isEmpty)
+    }
+}
