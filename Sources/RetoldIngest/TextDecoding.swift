@@ -27,7 +27,9 @@ enum TextDecoding {
             nonASCII += 1
             if byte == 0x81 || byte == 0x8D || byte == 0x8F || byte == 0x90 || byte == 0x9D { undefined += 1 }
         }
-        if undefined * 100 > nonASCII || nonASCII * 10 > bytes.count * 3 { throw .undecodable }
+        // Bytes Windows-1252 leaves undefined, or mostly high bytes in a text long enough to
+        // judge, mean another encoding (or binary data), not Western European text.
+        if undefined * 100 > nonASCII || (bytes.count >= 64 && nonASCII * 10 > bytes.count * 3) { throw .undecodable }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
         for byte in bytes { scalars.append(windows1252(byte)) }
