@@ -20,7 +20,7 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// Unaligned sentences a passage may bridge on either side.
     public var maxGap: Int = 1
     /// A sentence alignment needs this many shared content words, unless it is verbatim.
-    public var minimumSharedContentWords: Int = 3
+    public var minimumSharedContentWords: Int = 2
 
     public init() {}
 }

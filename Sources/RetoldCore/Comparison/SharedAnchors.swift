@@ -23,17 +23,28 @@ struct SharedAnchors {
         let common = contentA.intersection(contentB).count
         cosine = contentA.isEmpty || contentB.isEmpty ? 0 : 2 * Double(common) / Double(contentA.count + contentB.count)
 
-        // Display: A's anchor phrases made only of shared words, by frequency in both.
-        var phrases: [String: Int] = [:]
+        // Display: A's anchor phrases made only of shared words, by frequency in both; a phrase
+        // whose words (by stem) an earlier one already shows is left out ("North" after "North Korea's").
+        var weights: [String: Int] = [:]
+        var stemsOf: [String: Set<UInt64>] = [:]
         var order: [String] = []
         for phrase in Self.anchorPhrases(a) where phrase.keys.allSatisfy({ anchorsB[$0] != nil }) {
             let weight = phrase.keys.reduce(0) { $0 + (anchorsA[$1] ?? 0) + (anchorsB[$1] ?? 0) }
-            if phrases[phrase.text] == nil { order.append(phrase.text) }
-            phrases[phrase.text] = max(phrases[phrase.text] ?? 0, weight)
+            if weights[phrase.text] == nil { order.append(phrase.text) }
+            weights[phrase.text] = max(weights[phrase.text] ?? 0, weight)
+            stemsOf[phrase.text] = Set(phrase.stems)
         }
-        names = order.enumerated().sorted {
-            (phrases[$0.element]!, -$0.offset) > (phrases[$1.element]!, -$1.offset)
-        }.map(\.element).prefix(8).map { $0 }
+        let ranked = order.enumerated().sorted {
+            (weights[$0.element]!, stemsOf[$0.element]!.count, -$0.offset) > (weights[$1.element]!, stemsOf[$1.element]!.count, -$1.offset)
+        }.map(\.element)
+        var shown: [String] = []
+        for text in ranked where shown.count < 8 {
+            let stems = stemsOf[text]!
+            if shown.contains(where: { stems.isSubset(of: stemsOf[$0]!) }) { continue }
+            shown.removeAll { stemsOf[$0]!.isSubset(of: stems) }
+            shown.append(text)
+        }
+        names = shown
     }
 
     /// Anchor word keys with their counts: capitalized non-stopwords that are not merely
@@ -45,8 +56,8 @@ struct SharedAnchors {
     }
 
     /// Maximal runs of capitalized content words ("Kim Yo Jong"), and numbers.
-    static func anchorPhrases(_ document: Document) -> [(text: String, keys: [UInt64])] {
-        var result: [(String, [UInt64])] = []
+    static func anchorPhrases(_ document: Document) -> [(text: String, keys: [UInt64], stems: [UInt64])] {
+        var result: [(String, [UInt64], [UInt64])] = []
         var run: [Token] = []
         func close() {
             defer { run.removeAll() }
@@ -54,12 +65,12 @@ struct SharedAnchors {
             // A lone capitalized word at a sentence start says nothing ("Experts said").
             if run.count == 1 && first.flags.contains(.sentenceInitial) { return }
             let text = document.text.text(Int(first.start)..<Int(last.end))
-            result.append((text, run.map(\.key)))
+            result.append((text, run.map(\.key), run.map(\.stem)))
         }
         for token in document.tokens {
             if token.flags.contains(.number) {
                 close()
-                result.append((document.string(of: token), [token.key]))
+                result.append((document.string(of: token), [token.key], [token.stem]))
             } else if token.flags.contains(.capitalized) && !token.flags.contains(.stopword) {
                 if let last = run.last, !adjacent(document, last, token) || token.flags.contains(.sentenceInitial) { close() }
                 run.append(token)
