@@ -79,7 +79,7 @@ struct SentenceVectors {
         let mine = terms[row]
         guard !mine.isEmpty else { return 0 }
         var found = 0
-        for term in mine where rows.contains(where: { terms[$0].binarySearchContains(term) }) { found += 1 }
+        for term in mine where rows.contains(where: { terms[$0].sortedContains(term) }) { found += 1 }
         return Float(found) / Float(mine.count)
     }
 
@@ -88,17 +88,5 @@ struct SentenceVectors {
         var sums: [Int32: Float] = [:]
         for r in rows { for k in terms[r].indices { sums[terms[r][k], default: 0] += weights[r][k] } }
         return sums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-}
-
-extension Array where Element == Int32 {
-    /// Membership test on a sorted array.
-    func binarySearchContains(_ value: Int32) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) >> 1
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value
     }
 }

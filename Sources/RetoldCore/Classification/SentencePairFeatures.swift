@@ -151,16 +151,3 @@ public enum SentencePairFeatures {
     }
 
 }
-
-extension Array where Element == UInt64 {
-    /// Membership test on a sorted array.
-    @inline(__always)
-    func sortedContains(_ value: UInt64) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) >> 1
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value
-    }
-}

@@ -113,20 +113,12 @@ private enum Porter2 {
     /// True when `p[0..<n]` is exactly `s`.
     @inline(__always)
     static func equals(_ p: UnsafePointer<UInt8>, _ n: Int, _ s: StaticString) -> Bool {
-        let m = s.utf8CodeUnitCount
-        guard n == m else { return false }
-        let q = s.utf8Start
-        var i = 0
-        while i < m {
-            if p[i] != q[i] { return false }
-            i += 1
-        }
-        return true
+        n == s.utf8CodeUnitCount && begins(p, n, s)
     }
 
     /// True when `p[0..<n]` begins with `s`.
     @inline(__always)
-    static func begins(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, _ s: StaticString) -> Bool {
+    static func begins(_ p: UnsafePointer<UInt8>, _ n: Int, _ s: StaticString) -> Bool {
         let m = s.utf8CodeUnitCount
         guard n >= m else { return false }
         let q = s.utf8Start
