@@ -3,6 +3,9 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// A sentence pair is scored by the model only if its tf-isf cosine or its content-word
     /// Dice coefficient reaches this: a cheap filter before the features.
     public var candidateSimilarity: Double = 0.2
+    /// Each sentence keeps only its this-many most similar partners (by cosine) for the model to
+    /// score: a sentence is reused once, rarely more, and the model is the costly step.
+    public var candidatesPerSentence: Int = 3
     /// Model probability at which a sentence pair seeds a passage on its own.
     public var seedProbability: Double = 0.5
     /// A looser tier for spun rewrites, which the sentence model (calibrated on paraphrase

@@ -91,7 +91,26 @@ public struct PassageAligner: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return candidates
+        return strongest(candidates, countA: countA, countB: countB)
+    }
+
+    /// The candidates among the `candidatesPerSentence` most similar partners of their A
+    /// sentence or of their B sentence.
+    func strongest(_ candidates: [Candidate], countA: Int, countB: Int) -> [Candidate] {
+        let k = options.candidatesPerSentence
+        guard candidates.count > k else { return candidates }
+        var keep = [Bool](repeating: false, count: candidates.count)
+        for side in 0..<2 {
+            var bySentence = [[Int]](repeating: [], count: side == 0 ? countA : countB)
+            for (index, c) in candidates.enumerated() { bySentence[side == 0 ? c.a.lowerBound : c.b.lowerBound].append(index) }
+            for indexes in bySentence where !indexes.isEmpty {
+                let ranked = indexes.count <= k ? indexes : indexes.sorted {
+                    (candidates[$0].cosine, -$0) > (candidates[$1].cosine, -$1)
+                }.prefix(k).map { $0 }
+                for index in ranked { keep[index] = true }
+            }
+        }
+        return candidates.indices.filter { keep[$0] }.map { candidates[$0] }
     }
 
     /// Split and merged sentences: where one sentence of a side is a candidate for several

@@ -28,11 +28,13 @@ struct SharedAnchors {
         var weights: [String: Int] = [:]
         var stemsOf: [String: Set<UInt64>] = [:]
         var order: [String] = []
-        for phrase in Self.anchorPhrases(a) where phrase.keys.allSatisfy({ anchorsB[$0] != nil }) {
-            let weight = phrase.keys.reduce(0) { $0 + (anchorsA[$1] ?? 0) + (anchorsB[$1] ?? 0) }
-            if weights[phrase.text] == nil { order.append(phrase.text) }
-            weights[phrase.text] = max(weights[phrase.text] ?? 0, weight)
-            stemsOf[phrase.text] = Set(phrase.stems)
+        for run in Self.anchorRuns(a) where a.tokens[run].allSatisfy({ anchorsB[$0.key] != nil }) {
+            let tokens = a.tokens[run]
+            let text = a.text.text(Int(tokens.first!.start)..<Int(tokens.last!.end))
+            let weight = tokens.reduce(0) { $0 + (anchorsA[$1.key] ?? 0) + (anchorsB[$1.key] ?? 0) }
+            if weights[text] == nil { order.append(text) }
+            weights[text] = max(weights[text] ?? 0, weight)
+            stemsOf[text] = Set(tokens.map(\.stem))
         }
         let ranked = order.enumerated().sorted {
             (weights[$0.element]!, stemsOf[$0.element]!.count, -$0.offset) > (weights[$1.element]!, stemsOf[$1.element]!.count, -$1.offset)
@@ -51,34 +53,33 @@ struct SharedAnchors {
     /// sentence-initial, and numbers.
     static func anchorWords(_ document: Document) -> [UInt64: Int] {
         var counts: [UInt64: Int] = [:]
-        for phrase in anchorPhrases(document) { for key in phrase.keys { counts[key, default: 0] += 1 } }
+        for run in anchorRuns(document) { for token in document.tokens[run] { counts[token.key, default: 0] += 1 } }
         return counts
     }
 
-    /// Maximal runs of capitalized content words ("Kim Yo Jong"), and numbers.
-    static func anchorPhrases(_ document: Document) -> [(text: String, keys: [UInt64], stems: [UInt64])] {
-        var result: [(String, [UInt64], [UInt64])] = []
-        var run: [Token] = []
-        func close() {
-            defer { run.removeAll() }
-            guard let first = run.first, let last = run.last else { return }
+    /// Maximal runs of capitalized content words ("Kim Yo Jong"), and numbers, as token ranges.
+    static func anchorRuns(_ document: Document) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var runStart = -1
+        func close(_ end: Int) {
+            defer { runStart = -1 }
+            guard runStart >= 0 else { return }
             // A lone capitalized word at a sentence start says nothing ("Experts said").
-            if run.count == 1 && first.flags.contains(.sentenceInitial) { return }
-            let text = document.text.text(Int(first.start)..<Int(last.end))
-            result.append((text, run.map(\.key), run.map(\.stem)))
+            if end - runStart == 1 && document.tokens[runStart].flags.contains(.sentenceInitial) { return }
+            result.append(runStart..<end)
         }
-        for token in document.tokens {
+        for (index, token) in document.tokens.enumerated() {
             if token.flags.contains(.number) {
-                close()
-                result.append((document.string(of: token), [token.key], [token.stem]))
+                close(index)
+                result.append(index..<(index + 1))
             } else if token.flags.contains(.capitalized) && !token.flags.contains(.stopword) {
-                if let last = run.last, !adjacent(document, last, token) || token.flags.contains(.sentenceInitial) { close() }
-                run.append(token)
+                if runStart >= 0, !adjacent(document, document.tokens[index - 1], token) || token.flags.contains(.sentenceInitial) { close(index) }
+                if runStart < 0 { runStart = index }
             } else {
-                close()
+                close(index)
             }
         }
-        close()
+        close(document.tokens.count)
         return result
     }
 

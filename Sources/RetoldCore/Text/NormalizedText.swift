@@ -88,6 +88,21 @@ public struct NormalizedText: Sendable {
         }
 
         while i < n {
+            // Fast path: a run of printable ASCII, with single spaces between words, copies as is
+            // (offsets run together, so the map needs no anchor).
+            if input[i] &- 0x21 < 0x5E {
+                if pending != .none { flush(i) }
+                let start = i
+                i += 1
+                while i < n {
+                    let b = input[i]
+                    if b &- 0x21 < 0x5E { i += 1; continue }
+                    if b == 0x20, i + 1 < n, input[i + 1] &- 0x21 < 0x5E { i += 2; continue }
+                    break
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<i]))
+                continue
+            }
             let byte = input[i]
             if byte < 0x80 {
                 switch byte {

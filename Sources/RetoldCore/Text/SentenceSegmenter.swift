@@ -26,6 +26,8 @@ public enum SentenceSegmenter {
             let gapStart = Int(token.end)
             let gapEnd = t + 1 < tokens.count ? Int(tokens[t + 1].start) : bytes.count
             let next: Token? = t + 1 < tokens.count ? tokens[t + 1] : nil
+            // Most gaps are a space or a comma: only ., !, ? and line breaks can end a sentence.
+            if next != nil && !token.flags.contains(.dottedAbbreviation) && !gapMayBreak(bytes, gapStart..<gapEnd) { continue }
             let decision = boundary(bytes, token: token, gap: gapStart..<gapEnd, next: next, hardWrapped: hardWrapped)
             guard decision.breaks || next == nil else { continue }
             let end = closingEnd(bytes, from: gapStart, upperBound: gapEnd)
@@ -40,6 +42,17 @@ public enum SentenceSegmenter {
     }
 
     struct Decision { var breaks: Bool; var newParagraph: Bool }
+
+    @inline(__always)
+    static func gapMayBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>) -> Bool {
+        for i in gap {
+            switch bytes[i] {
+            case 0x2E, 0x21, 0x3F, 0x0A: return true
+            default: continue
+            }
+        }
+        return false
+    }
 
     static func boundary(_ bytes: UnsafeBufferPointer<UInt8>, token: Token, gap: Range<Int>, next: Token?,
                          hardWrapped: Bool) -> Decision {

@@ -17,6 +17,17 @@ public struct Token: Sendable, Equatable {
     public struct Flags: OptionSet, Sendable, Equatable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        // Concrete bit tests: the generic SetAlgebra defaults are not specialized on hot paths.
+        @inlinable @inline(__always)
+        public func contains(_ member: Flags) -> Bool { rawValue & member.rawValue == member.rawValue }
+
+        @inlinable @inline(__always) @discardableResult
+        public mutating func insert(_ member: Flags) -> (inserted: Bool, memberAfterInsert: Flags) {
+            let inserted = !contains(member)
+            self = Flags(rawValue: rawValue | member.rawValue)
+            return (inserted, member)
+        }
         /// A function word from the Snowball English stop list.
         public static let stopword = Flags(rawValue: 1 << 0)
         /// Digits, possibly with grouping commas, a decimal point or a colon ("28,500", "2.5", "3:30").

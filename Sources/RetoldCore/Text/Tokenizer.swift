@@ -36,7 +36,7 @@ public enum Tokenizer {
         let n = bytes.count
         var i = start
         var hash = StableHash.offsetBasis
-        var flags: Token.Flags = []
+        var flags = Token.Flags(rawValue: 0)
         var hasLetter = false
         var segmentLength = 0  // letters since the token start or the last internal period
         var dotted = false
@@ -44,6 +44,15 @@ public enum Tokenizer {
         if first >= 0x41 && first <= 0x5A { flags.insert(.capitalized) }
 
         scan: while i < n {
+            // Tight loop over lowercase letters, the bulk of every word.
+            if bytes[i] &- 0x61 < 26 {
+                let runStart = i
+                repeat {
+                    hash = StableHash.step(hash, bytes[i]); i += 1
+                } while i < n && bytes[i] &- 0x61 < 26
+                hasLetter = true; segmentLength += i - runStart
+                continue
+            }
             let b = bytes[i]
             switch b {
             case 0x61...0x7A:
