@@ -89,6 +89,42 @@ struct ComparerTests {
         #expect(result.coverageA > 0.3 && result.coverageB > 0.1)
     }
 
+    /// Replaces lowercase content words with words from a fixed pool, with the given chance each.
+    func rewrite(_ text: String, replacing chance: Double, seed: UInt64) -> (text: String, changedShare: Double) {
+        let pool = ["reportedly", "considerable", "statement", "officials", "region", "warned", "noted", "sharply",
+                    "growing", "pressure", "renewed", "tension", "leaders", "ministry", "recent", "week"]
+        var state = seed
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var words = 0, changed = 0
+        let rewritten = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard let first = word.first, first.isLetter else { return String(word) }
+            words += 1
+            guard first.isLowercase, word.count > 3, next() < chance else { return String(word) }
+            changed += 1
+            let trailing = word.reversed().prefix { !$0.isLetter }
+            return pool[Int(next() * Double(pool.count))] + String(trailing.reversed())
+        }
+        return (rewritten.joined(separator: " "), Double(changed) / Double(words))
+    }
+
+    /// Up to ~40% of all words replaced, nearly everything still aligns; at ~50% (almost every
+    /// content word replaced by an unrelated one, harsher than a synonym spinner) half still does.
+    @Test("rewrites with 30% to 60% of their words changed are found", arguments: [(0.6, 0.85), (0.8, 0.85), (1.0, 0.5)])
+    func heavyRewrites(chance: Double, minimumCoverage: Double) throws {
+        let wire = try TestData.wireStory
+        let (rewritten, changedShare) = rewrite(wire, replacing: chance, seed: 11)
+        #expect(changedShare > 0.25 && changedShare < 0.6, "changed \(changedShare)")
+        let result = compare(wire, rewritten)
+        #expect(result.relationship.isReuse)
+        #expect(result.coverageA > minimumCoverage && result.coverageB > minimumCoverage, "coverage \(result.coverageA) \(result.coverageB) at \(changedShare)")
+        // Heavier rewrites are no longer called verbatim; the heaviest read as paraphrase.
+        #expect(result.relationship != .verbatimCopy)
+        if changedShare > 0.45 { #expect(result.relationship == .paraphrase) }
+    }
+
     @Test("comparison is symmetric in what it finds")
     func symmetry() throws {
         let forward = compare(try TestData.wireStory, try TestData.spunStory)

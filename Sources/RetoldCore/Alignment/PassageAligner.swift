@@ -253,8 +253,7 @@ public struct PassageAligner: Sendable {
                 probability += alignment.probability * length
                 kindWeight[alignment.kind, default: 0] += length
             }
-            let verbatim = kindWeight[.verbatim] ?? 0, edited = kindWeight[.edited] ?? 0
-            let kind: ReuseKind = verbatim == weight ? .verbatim : (verbatim + edited) * 2 >= weight ? .edited : .paraphrased
+            let kind = ReuseKind.dominant(kindWeight)
             return Passage(a: run.first!.a.lowerBound..<run.last!.a.upperBound,
                            b: run.first!.b.lowerBound..<run.last!.b.upperBound,
                            alignments: run, kind: kind,

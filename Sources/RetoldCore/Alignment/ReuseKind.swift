@@ -15,4 +15,14 @@ public enum ReuseKind: String, Sendable, Codable, CaseIterable {
         else if diff.overlap >= Self.editedOverlap { self = .edited }
         else { self = .paraphrased }
     }
+
+    /// The kind of a mix of aligned text, given the weight (characters) of each kind: verbatim
+    /// when nearly all of it is, edited when most of it keeps its wording, else paraphrased.
+    /// Passages and whole comparisons use the same rule, so they never disagree.
+    public static func dominant(_ weights: [ReuseKind: Double]) -> ReuseKind {
+        let total = weights.values.reduce(0, +)
+        guard total > 0 else { return .paraphrased }
+        let verbatim = (weights[.verbatim] ?? 0) / total, edited = (weights[.edited] ?? 0) / total
+        return verbatim >= 0.9 ? .verbatim : verbatim + edited >= 0.6 ? .edited : .paraphrased
+    }
 }

@@ -21,21 +21,21 @@ public struct Comparer: Sendable {
 
         // Character weight of each kind among aligned sentences (both sides).
         var byKind: [ReuseKind: Double] = [:]
-        var alignedWeight = 0.0
         var allWrong = 1.0  // chance that every aligned pair is a false match
         for alignment in alignments {
             let weight = Double(Self.characters(a, alignment.a) + Self.characters(b, alignment.b))
             byKind[alignment.kind, default: 0] += weight
-            alignedWeight += weight
             allWrong *= 1 - alignment.probability
         }
         let reused = max(coverageA, coverageB)
         let relationship: Relationship
         let confidence: Double
         if !alignments.isEmpty && reused >= minimumReuseCoverage {
-            let verbatim = (byKind[.verbatim] ?? 0) / alignedWeight
-            let edited = (byKind[.edited] ?? 0) / alignedWeight
-            relationship = verbatim >= 0.9 ? .verbatimCopy : verbatim + edited >= 0.6 ? .editedCopy : .paraphrase
+            switch ReuseKind.dominant(byKind) {
+            case .verbatim: relationship = .verbatimCopy
+            case .edited: relationship = .editedCopy
+            case .paraphrased: relationship = .paraphrase
+            }
             // Evidence accumulates over aligned pairs; thin coverage tempers it.
             let strength = min(1, reused / 0.5)
             confidence = Self.clamp((1 - allWrong) * (0.6 + 0.4 * strength))
