@@ -18,6 +18,11 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// Share of a neighbour sentence's content words that must appear in the counterpart before
     /// the two are tried as one merged sentence.
     public var mergeContainment: Double = 0.5
+    /// The sentences right after (or before) an alignment on both sides continue it when they
+    /// share this many content words and the model gives them at least `continuationProbability`:
+    /// a rewriter keeps the order of a passage even where it rewrites a sentence beyond recognition.
+    public var continuationSharedWords: Int = 2
+    public var continuationProbability: Double = 0.05
     /// Largest merged or split group, in sentences.
     public var maxGroupSize: Int = 3
     /// Unaligned sentences a passage may bridge on either side.

@@ -10,6 +10,8 @@ public struct SentenceAlignment: Sendable, Equatable {
     public var similarity: Double
     public var kind: ReuseKind
     public var diff: WordDiff
+    /// What changed between the two sides that a reader should check (filled by `ChangeDetector`).
+    public var findings: [Finding] = []
 }
 
 /// A run of aligned sentences that reads as one reused passage, in both documents.

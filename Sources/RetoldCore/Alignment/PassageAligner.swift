@@ -46,6 +46,7 @@ public struct PassageAligner: Sendable {
         var taken = Taken(a: [Bool](repeating: false, count: countA), b: [Bool](repeating: false, count: countB))
         var groups = selectSeeds(candidates, a: a, b: b, taken: &taken)
         extend(&groups, a: a, b: b, vectors: vectors, taken: &taken)
+        continueDiagonally(&groups, a: a, b: b, vectors: vectors, taken: &taken)
         let alignments = groups.map { group -> SentenceAlignment in
             let diff = WordDiff(tokens(a, group.a), tokens(b, group.b))
             return SentenceAlignment(a: group.a, b: group.b, probability: group.probability,
@@ -226,6 +227,30 @@ public struct PassageAligner: Sendable {
                     break
                 }
             }
+        }
+    }
+
+    // MARK: - Continuation
+
+    func continueDiagonally(_ groups: inout [Group], a: Document, b: Document, vectors: SentenceVectors, taken: inout Taken) {
+        let countA = a.sentences.count, countB = b.sentences.count
+        var frontier = groups
+        while !frontier.isEmpty {
+            var added: [Group] = []
+            for group in frontier {
+                for (i, j) in [(group.a.upperBound, group.b.upperBound), (group.a.lowerBound - 1, group.b.lowerBound - 1)] {
+                    guard i >= 0, j >= 0, i < countA, j < countB, !taken.a[i], !taken.b[j] else { continue }
+                    let shared = vectors.sharedTerms(i, countA + j)
+                    guard shared >= options.continuationSharedWords else { continue }
+                    let probability = scorer.probability(tokens(a, i..<(i + 1)), tokens(b, j..<(j + 1)))
+                    guard probability >= options.continuationProbability else { continue }
+                    taken.a[i] = true; taken.b[j] = true
+                    let cosine = vectors.cosine(i..<(i + 1), (countA + j)..<(countA + j + 1))
+                    added.append(Group(a: i..<(i + 1), b: j..<(j + 1), cosine: cosine, probability: probability))
+                }
+            }
+            groups += added
+            frontier = added
         }
     }
 

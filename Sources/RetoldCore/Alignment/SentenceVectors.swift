@@ -74,6 +74,16 @@ struct SentenceVectors {
         return dot / (nl.squareRoot() * nr.squareRoot())
     }
 
+    /// Number of distinct terms two rows share.
+    func sharedTerms(_ left: Int, _ right: Int) -> Int {
+        var i = 0, j = 0, shared = 0
+        let l = terms[left], r = terms[right]
+        while i < l.count && j < r.count {
+            if l[i] == r[j] { shared += 1; i += 1; j += 1 } else if l[i] < r[j] { i += 1 } else { j += 1 }
+        }
+        return shared
+    }
+
     /// Share of one row's distinct terms found in any of the given rows.
     func containment(of row: Int, in rows: Range<Int>) -> Float {
         let mine = terms[row]

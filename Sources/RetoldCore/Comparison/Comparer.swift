@@ -8,12 +8,14 @@ public struct Comparer: Sendable {
     /// below it, a shared sentence or two (a common quote) reads as the same event.
     public var minimumReuseCoverage: Double = 0.15
 
+    public var detector = ChangeDetector()
+
     public init(aligner: PassageAligner = PassageAligner()) {
         self.aligner = aligner
     }
 
     public func compare(_ a: Document, _ b: Document) -> Comparison {
-        let passages = aligner.align(a, b)
+        let passages = detector.annotate(aligner.align(a, b), a: a, b: b)
         let alignments = passages.flatMap(\.alignments)
         let coverageA = Self.coverage(a, alignments.map(\.a))
         let coverageB = Self.coverage(b, alignments.map(\.b))

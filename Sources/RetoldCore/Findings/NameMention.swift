@@ -1,0 +1,126 @@
+/// A name in a text ("Kim Yo Jong", "Seoul", "U.S.") and the entity it refers to.
+public struct NameMention: Sendable, Equatable {
+    /// Token indexes of the name, titles and a possessive "'s" excluded.
+    public var tokens: Range<Int>
+    /// The name as written (normalized text).
+    public var text: String
+    /// What it refers to: a country for capitals and country names ("Seoul" -> "South Korea"),
+    /// the full name for a short form ("Kim" -> "Kim Yo Jong" when that is the last Kim named),
+    /// else the name itself.
+    public var entity: String
+    /// True when followed by a possessive "'s".
+    public var possessive: Bool
+}
+
+/// Finds names in a document: runs of capitalized words, with news rules.
+///
+/// - Titles before a name are not part of it ("President Moon Jae In" -> "Moon Jae In").
+/// - A possessive ends a name ("South Korea's Unification Ministry" -> "South Korea", "Unification Ministry").
+/// - A lone capitalized word at a sentence start is a name only if the text also capitalizes
+///   it elsewhere, or it is a place ("Experts said" is not a name; "Seoul said" is).
+/// - Months and weekdays are times, not names.
+/// - A one-word name links to the last full name containing it ("Kim" after "Kim Yo Jong").
+public struct NameFinder: Sendable {
+    public let mentions: [NameMention]
+
+    public init(_ document: Document) {
+        let tokens = document.tokens
+        var capitalizedInside = Set<UInt64>()
+        for token in tokens where token.flags.contains(.capitalized) && !token.flags.contains(.sentenceInitial) {
+            capitalizedInside.insert(token.stem)
+        }
+        var mentions: [NameMention] = []
+        var lastFull: [UInt64: String] = [:]  // word stem -> last multi-word name containing it
+        var index = 0
+        while index < tokens.count {
+            guard Self.canStartName(tokens[index], document) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count, Self.continuesName(tokens[end - 1], tokens[end], document) { end += 1 }
+            // Titles go: "President Moon Jae In" and "South Korean President Moon Jae In" are Moon Jae In.
+            // A title inside a run counts only before a name of two or more words ("U.N. General Assembly" stays whole).
+            var start = index
+            while start < end - 1, Self.isTitle(document, tokens[start]) { start += 1 }
+            if let lastTitle = (start..<(end - 1)).last(where: { Self.isTitle(document, tokens[$0]) }), end - lastTitle > 2 {
+                start = lastTitle + 1
+            }
+            let run = start..<end
+            index = end
+            let text = Self.text(document, run)
+            let lower = text.lowercased()
+            let first = tokens[run.lowerBound]
+            if run.count == 1 && first.flags.contains(.sentenceInitial) && !capitalizedInside.contains(first.stem)
+                && Gazetteer.country(lower) == nil { continue }
+            if run.count == 1 && (Self.isTitle(document, first) || TimeWords.isTimeName(lower)) { continue }
+            let possessive = Self.hasPossessive(document, tokens[run.upperBound - 1])
+            var entity = Gazetteer.country(lower) ?? text
+            if run.count == 1, let full = lastFull[first.stem], Gazetteer.country(lower) == nil {
+                entity = full
+            }
+            if run.count > 1 {
+                for t in run { lastFull[tokens[t].stem] = entity }
+            }
+            mentions.append(NameMention(tokens: run, text: text, entity: entity, possessive: possessive))
+        }
+        self.mentions = mentions
+    }
+
+    /// Mentions whose tokens lie inside a token range.
+    public func mentions(in range: Range<Int>) -> [NameMention] {
+        mentions.filter { range.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= range.upperBound }
+    }
+
+    static func canStartName(_ token: Token, _ document: Document) -> Bool {
+        token.flags.contains(.capitalized) && !token.flags.contains(.stopword) && !token.flags.contains(.number)
+    }
+
+    /// The next token continues a name when it is capitalized, follows after a single space,
+    /// and the previous one did not end in a possessive.
+    static func continuesName(_ previous: Token, _ next: Token, _ document: Document) -> Bool {
+        guard next.flags.contains(.capitalized), !next.flags.contains(.stopword), !next.flags.contains(.sentenceInitial),
+              !hasPossessive(document, previous) else { return false }
+        let gap = Int(next.start) - Int(previous.end)
+        if gap == 1 { return document.text.bytes[Int(previous.end)] == 0x20 }
+        // "N. Korea": an initial and its period.
+        return gap == 2 && previous.end - previous.start == 1 && document.text.bytes[Int(previous.end)] == 0x2E
+    }
+
+    static func hasPossessive(_ document: Document, _ token: Token) -> Bool {
+        let bytes = document.text.bytes
+        let end = Int(token.end)
+        if token.end - token.start > 2, bytes[end - 2] == 0x27, bytes[end - 1] | 0x20 == 0x73 { return true }
+        return end < bytes.count && bytes[end] == 0x27  // "States'"
+    }
+
+    static func text(_ document: Document, _ run: Range<Int>) -> String {
+        let first = document.tokens[run.lowerBound], last = document.tokens[run.upperBound - 1]
+        var text = document.text.text(Int(first.start)..<Int(last.end))
+        if text.hasSuffix("'s") || text.hasSuffix("'S") { text.removeLast(2) }
+        return text
+    }
+
+    static let titles: Set<String> = [
+        "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+        "pope", "leader", "chairman", "chairwoman", "secretary", "general", "gen", "senator", "sen", "rep",
+        "representative", "governor", "gov", "mayor", "judge", "justice", "ambassador", "envoy", "spokesman",
+        "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr", "prof", "professor", "former", "foreign", "defense",
+        "defence", "deputy", "chief", "director", "commander", "adm", "col", "lt", "sgt", "capt", "officer",
+    ]
+
+    static func isTitle(_ document: Document, _ token: Token) -> Bool {
+        titles.contains(document.string(of: token).lowercased().trimmingTrailingPeriod)
+    }
+}
+
+extension String {
+    var trimmingTrailingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+}
+
+/// Month and weekday names, which are capitalized but are times, not names.
+enum TimeWords {
+    static let names: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+    static func isTimeName(_ lowercase: String) -> Bool { names.contains(lowercase) }
+}

@@ -1,0 +1,45 @@
+/// A claim negated on one side and not on the other: "did not respond" / "responded".
+///
+/// Counting negators alone would flag faithful rewrites ("did not take her hands away" /
+/// "without removing her hands"), so a flip is reported only when the negated word itself, or
+/// its stem, appears on the other side without a negator before it.
+enum NegationCheck {
+    static let negators: Set<String> = [
+        "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot", "n't",
+        "didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "won't", "wouldn't", "can't",
+        "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "mustn't",
+    ]
+    static let auxiliaries: Set<String> = ["be", "been", "being", "have", "has", "had", "do", "does", "did", "yet", "to", "a", "an", "the", "ever", "always", "any", "longer"]
+
+    static func check(_ pair: AlignedPair) -> [Finding] {
+        let negatedA = negated(pair.a, pair.tokensA), negatedB = negated(pair.b, pair.tokensB)
+        var findings: [Finding] = []
+        for (stem, a) in negatedA where negatedB[stem] == nil {
+            guard let t = pair.tokensB.first(where: { pair.b.tokens[$0].stem == stem }) else { continue }
+            let bBytes = Int(pair.b.tokens[t].start)..<Int(pair.b.tokens[t].end)
+            findings.append(Finding(kind: .negationFlipped, severity: .high, a: a.bytes, b: bBytes,
+                explanation: "A says \"\(a.text)\"; B drops the negation (\"\(pair.b.string(of: pair.b.tokens[t]))\")."))
+        }
+        for (stem, b) in negatedB where negatedA[stem] == nil {
+            guard let t = pair.tokensA.first(where: { pair.a.tokens[$0].stem == stem }) else { continue }
+            let aBytes = Int(pair.a.tokens[t].start)..<Int(pair.a.tokens[t].end)
+            findings.append(Finding(kind: .negationFlipped, severity: .high, a: aBytes, b: b.bytes,
+                explanation: "B says \"\(b.text)\", negating what A states (\"\(pair.a.string(of: pair.a.tokens[t]))\")."))
+        }
+        return findings
+    }
+
+    /// Stems of the content words that a negator governs, with the negated phrase.
+    static func negated(_ document: Document, _ range: Range<Int>) -> [UInt64: (bytes: Range<Int>, text: String)] {
+        var result: [UInt64: (Range<Int>, String)] = [:]
+        let tokens = document.tokens
+        for t in range where negators.contains(document.string(of: tokens[t]).lowercased()) {
+            var k = t + 1
+            while k < range.upperBound, k - t <= 3, auxiliaries.contains(document.string(of: tokens[k]).lowercased()) { k += 1 }
+            guard k < range.upperBound, tokens[k].isContent else { continue }
+            let bytes = Int(tokens[t].start)..<Int(tokens[k].end)
+            result[tokens[k].stem] = (bytes, document.text.text(bytes))
+        }
+        return result
+    }
+}

@@ -1,0 +1,83 @@
+/// Quotations whose words changed, and statements given to a different speaker.
+///
+/// A quote trimmed to a shorter run of its own words is faithful; words replaced, inserted or
+/// reordered inside the quotation marks are not. A speaker is the name next to a speech verb
+/// ("Kim said", "said Kim", "according to Kim").
+enum QuoteCheck {
+    static func check(_ pair: AlignedPair) -> [Finding] {
+        var findings: [Finding] = []
+        let quotesA = quotes(pair.a, pair.tokensA), quotesB = quotes(pair.b, pair.tokensB)
+        for qa in quotesA {
+            let stemsA = Set(pair.a.tokens[qa].map(\.stem))
+            // The quote of B sharing most words with this one.
+            let best = quotesB.max { overlap(stemsA, pair.b, $0) < overlap(stemsA, pair.b, $1) }
+            guard let qb = best, overlap(stemsA, pair.b, qb) >= 0.5 else { continue }
+            let keysA = pair.a.tokens[qa].map(\.key), keysB = pair.b.tokens[qb].map(\.key)
+            if isContiguous(keysB, in: keysA) || isContiguous(keysA, in: keysB) { continue }
+            let textA = pair.a.text.text(AlignedPair.bytes(pair.a, qa)), textB = pair.b.text.text(AlignedPair.bytes(pair.b, qb))
+            findings.append(Finding(kind: .quoteAltered, severity: .medium,
+                                    a: AlignedPair.bytes(pair.a, qa), b: AlignedPair.bytes(pair.b, qb),
+                                    explanation: "B quotes \"\(textB)\" where A quotes \"\(textA)\": the quoted words differ."))
+        }
+        let speakersA = speakers(pair.a, pair.tokensA, pair.namesA), speakersB = speakers(pair.b, pair.tokensB, pair.namesB)
+        if let sa = speakersA.first, let sb = speakersB.first,
+           Set(speakersA.map(\.entity)).isDisjoint(with: speakersB.map(\.entity)),
+           !pair.namesB.contains(where: { $0.entity == sa.entity }) || !pair.namesA.contains(where: { $0.entity == sb.entity }) {
+            findings.append(Finding(kind: .attributionChanged, severity: .high,
+                                    a: AlignedPair.bytes(pair.a, sa.tokens), b: AlignedPair.bytes(pair.b, sb.tokens),
+                                    explanation: "A attributes the statement to \(sa.text); B attributes it to \(sb.text)."))
+        }
+        return findings
+    }
+
+    /// Token ranges inside ASCII double quotes (normalization folded curly ones).
+    static func quotes(_ document: Document, _ range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        let bytes = document.text.bytes
+        let start = Int(document.tokens[range.lowerBound].start), end = Int(document.tokens[range.upperBound - 1].end)
+        let from = max(0, start - 1), to = min(bytes.count, end + 1)
+        var marks: [Int] = []
+        for i in from..<to where bytes[i] == 0x22 { marks.append(i) }
+        var result: [Range<Int>] = []
+        var k = 0
+        while k + 1 < marks.count {
+            let open = marks[k], close = marks[k + 1]
+            let inside = range.filter { Int(document.tokens[$0].start) > open && Int(document.tokens[$0].end) <= close }
+            if let first = inside.first, let last = inside.last { result.append(first..<(last + 1)) }
+            k += 2
+        }
+        return result
+    }
+
+    static func overlap(_ stems: Set<UInt64>, _ document: Document, _ quote: Range<Int>) -> Double {
+        let other = Set(document.tokens[quote].map(\.stem))
+        let smaller = min(stems.count, other.count)
+        return smaller == 0 ? 0 : Double(stems.intersection(other).count) / Double(smaller)
+    }
+
+    static func isContiguous(_ needle: [UInt64], in haystack: [UInt64]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        if needle.isEmpty { return true }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "stated", "states", "told", "tells", "added", "adds", "warned", "warns", "announced",
+        "claimed", "claims", "insisted", "argued", "noted", "explained", "wrote", "declared", "asserted", "according",
+        "stressed", "urged", "acknowledged", "admitted", "denied", "confirmed", "reported",
+    ]
+
+    /// Names next to a speech verb: "Kim said", "said Kim", "according to Kim".
+    static func speakers(_ document: Document, _ range: Range<Int>, _ names: [NameMention]) -> [NameMention] {
+        var result: [NameMention] = []
+        for t in range where speechVerbs.contains(document.string(of: document.tokens[t]).lowercased()) {
+            if let before = names.first(where: { $0.tokens.upperBound == t && !$0.possessive }) { result.append(before) }
+            let after = document.string(of: document.tokens[t]).lowercased() == "according" ? t + 2 : t + 1
+            if let next = names.first(where: { $0.tokens.lowerBound == after }) { result.append(next) }
+        }
+        return result
+    }
+}
