@@ -16,6 +16,11 @@ public enum CompareRenderer {
         if !comparison.sharedAnchors.isEmpty {
             out += "Shared    \(comparison.sharedAnchors.joined(separator: ", "))\n"
         }
+        let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings)
+        if !findings.isEmpty {
+            out += "Findings  \(findings.count): what B changed in passages it took from A\n"
+            for finding in findings where finding.severity == .high { out += FindingLine.render(finding, style: style, indent: "          ") }
+        }
         let alignments = comparison.passages.flatMap { passage in passage.alignments.map { (passage, $0) } }
         if comparison.passages.isEmpty {
             out += "\nNo aligned passages.\n"
@@ -34,6 +39,7 @@ public enum CompareRenderer {
                     out += style.dim("   \(alignment.kind.rawValue), A \(range(alignment.a)) ↔ B \(range(alignment.b))") + "\n"
                 }
                 out += columns(left, right, style)
+                for finding in alignment.findings { out += FindingLine.render(finding, style: style, indent: "   ") }
             }
         }
         return out

@@ -1,12 +1,13 @@
 import RetoldCore
 
-/// The JSON form of a comparison: schema `retold.compare`, version `CompareReport.version`.
+/// The JSON form of a comparison: schema `retold.compare`, version `CompareReport.version`
+/// (2 added findings under each alignment and their counts).
 ///
 /// Offsets (`start`, `end`) count characters (Unicode scalar values) of the original input,
 /// end exclusive, as Python's `text[start:end]` does. Field names are snake_case. A change
 /// that removes or renames a field bumps the version; added fields do not.
 public struct CompareReport: Codable, Sendable, Equatable {
-    public static let version = 1
+    public static let version = 2
     public var schema: String = "retold.compare"
     public var version: Int = CompareReport.version
     public var id: String?
@@ -17,6 +18,8 @@ public struct CompareReport: Codable, Sendable, Equatable {
     public var reason: String
     public var coverage: Coverage
     public var sharedAnchors: [String]
+    /// Findings by severity, over all alignments.
+    public var findingCounts: FindingCounts
     public var passages: [PassageReport]
 
     public struct DocumentSummary: Codable, Sendable, Equatable {
@@ -60,15 +63,17 @@ public struct CompareReport: Codable, Sendable, Equatable {
         public var b: SpanReport
         /// Share of the longer side's words kept in order by the other side.
         public var wordOverlap: Double
+        /// What changed between the two sides, most severe first.
+        public var findings: [FindingReport]
         enum CodingKeys: String, CodingKey {
-            case kind, similarity, probability, a, b
+            case kind, similarity, probability, a, b, findings
             case aSentences = "a_sentences", bSentences = "b_sentences", wordOverlap = "word_overlap"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, version, id, a, b, relationship, confidence, reason, coverage, passages
-        case sharedAnchors = "shared_anchors"
+        case sharedAnchors = "shared_anchors", findingCounts = "finding_counts"
     }
 }
 
@@ -89,6 +94,7 @@ extension CompareReport {
         reason = comparison.reason
         coverage = Coverage(aInB: Self.round(comparison.coverageA), bFromA: Self.round(comparison.coverageB))
         sharedAnchors = comparison.sharedAnchors
+        findingCounts = FindingCounts(comparison.passages.flatMap(\.alignments).flatMap(\.findings))
         passages = comparison.passages.map { passage in
             PassageReport(
                 kind: passage.kind.rawValue, similarity: Self.round(passage.similarity),
@@ -100,7 +106,10 @@ extension CompareReport {
                         probability: Self.round(alignment.probability),
                         aSentences: Array(alignment.a), bSentences: Array(alignment.b),
                         a: span(comparison.a, offsetsA, alignment.a), b: span(comparison.b, offsetsB, alignment.b),
-                        wordOverlap: Self.round(alignment.diff.overlap))
+                        wordOverlap: Self.round(alignment.diff.overlap),
+                        findings: alignment.findings.map {
+                            FindingReport($0, a: comparison.a, offsetsA, b: comparison.b, offsetsB)
+                        })
                 })
         }
     }

@@ -22,6 +22,7 @@ struct Compare: ParsableCommand {
     var pairs: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var failOn: FailOnOption
 
     func validate() throws {
         if let pairs {
@@ -44,12 +45,14 @@ struct Compare: ParsableCommand {
         }
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
+        let report = CompareReport(comparison, nameA: a.name, nameB: b.name)
         switch output.format {
         case .json:
-            emit(JSONOutput.encode(CompareReport(comparison, nameA: a.name, nameB: b.name), pretty: true) + "\n")
+            emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:
             emit(CompareRenderer.render(comparison, nameA: a.name, nameB: b.name, style: output.style))
         }
+        try failOn.exitIfNeeded(report.findingCounts)
     }
 
     /// One JSON line per input line: a result, or `{"id", "line", "error"}` for a bad line.
@@ -57,6 +60,7 @@ struct Compare: ParsableCommand {
         var analyzer = TextAnalyzer()
         let comparer = Comparer()
         var compared = 0
+        var counts = FindingCounts()
         var failures: [PairLineError] = []
         do {
             try PairsFile.forEachRecord(path: path) { _, result in
@@ -65,6 +69,7 @@ struct Compare: ParsableCommand {
                     let comparison = comparer.compare(analyzer.analyze(record.a.text), analyzer.analyze(record.b.text))
                     let report = CompareReport(comparison, nameA: record.a.name, nameB: record.b.name, id: record.id)
                     emit(JSONOutput.encode(report, pretty: false) + "\n")
+                    counts.add(report.findingCounts)
                     compared += 1
                 case .failure(let error):
                     printError("\(path): \(error.description)")
@@ -79,6 +84,7 @@ struct Compare: ParsableCommand {
         let summary = "\(compared) pair\(compared == 1 ? "" : "s") compared"
         if failures.isEmpty {
             printError(summary)
+            try failOn.exitIfNeeded(counts)
         } else {
             let lines = failures.prefix(10).map { String($0.line) }.joined(separator: ", ")
             printError("\(summary), \(failures.count) line\(failures.count == 1 ? "" : "s") rejected (\(lines)\(failures.count > 10 ? ", ..." : ""))")

@@ -8,10 +8,11 @@ struct Retold: ParsableCommand {
         commandName: "retold",
         abstract: "Find where a news text came from and what changed on the way.",
         version: RetoldVersion.string,
-        subcommands: [Compare.self, Eval.self]
+        subcommands: [Compare.self, Check.self, Eval.self]
     )
 
-    /// Exit codes: 0 success, 1 unreadable input, 2 usage error (argument-parser's default is 64).
+    /// Exit codes: 0 success, 1 unreadable input, 2 usage error (argument-parser's default is 64),
+    /// 3 findings at or above the --fail-on level.
     static func main() {
         do {
             var command = try parseAsRoot()

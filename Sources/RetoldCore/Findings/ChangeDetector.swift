@@ -20,10 +20,13 @@ public struct ChangeDetector: Sendable {
     }
 
     func findings(_ pair: AlignedPair) -> [Finding] {
-        var all = EntityCheck.check(pair)
+        let quotes = QuoteCheck.check(pair)
+        // A speaker swapped is an attribution change; the generic entity finding would repeat it.
+        let speakers = quotes.filter { $0.kind == .attributionChanged }.compactMap(\.b)
+        var all = EntityCheck.check(pair).filter { finding in !speakers.contains { finding.b.map($0.overlaps) ?? false } }
         all += NegationCheck.check(pair)
         all += ScopeCheck.check(pair)
-        all += QuoteCheck.check(pair)
+        all += quotes
         return all.sorted { ($0.severity, -($0.a?.lowerBound ?? 0)) > ($1.severity, -($1.a?.lowerBound ?? 0)) }
     }
 }

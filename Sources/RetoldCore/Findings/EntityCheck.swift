@@ -22,6 +22,13 @@ enum EntityCheck {
                 reported.insert(rb.person.entity)
             }
         }
+        for replacement in replacedNames(pair) where !reported.contains(replacement.b.entity) {
+            reported.insert(replacement.b.entity)
+            findings.append(Finding(
+                kind: .entityChanged, severity: .high,
+                a: AlignedPair.bytes(pair.a, replacement.a.tokens), b: AlignedPair.bytes(pair.b, replacement.b.tokens),
+                explanation: "B puts \(replacement.b.text) where A has \(replacement.a.text)."))
+        }
         for swap in actorSwaps(pair) where !reported.contains(swap.b.entity) {
             reported.insert(swap.b.entity)
             let shownA = swap.a.text == swap.a.entity ? swap.a.text : "\(swap.a.text) (\(swap.a.entity))"
@@ -30,13 +37,6 @@ enum EntityCheck {
                 kind: .entityChanged, severity: .high,
                 a: AlignedPair.bytes(pair.a, swap.a.tokens), b: AlignedPair.bytes(pair.b, swap.b.tokens),
                 explanation: "Who \(swap.action): A says \(shownA), B says \(shownB)."))
-        }
-        for replacement in replacedNames(pair) where !reported.contains(replacement.b.entity) {
-            reported.insert(replacement.b.entity)
-            findings.append(Finding(
-                kind: .entityChanged, severity: .high,
-                a: AlignedPair.bytes(pair.a, replacement.a.tokens), b: AlignedPair.bytes(pair.b, replacement.b.tokens),
-                explanation: "B puts \(replacement.b.text) where A has \(replacement.a.text)."))
         }
         return findings
     }
@@ -52,7 +52,9 @@ enum EntityCheck {
         var seenActions = Set<UInt64>()
         for t in pair.tokensA {
             let token = pair.a.tokens[t]
+            // Speech verbs are attribution (QuoteCheck), not actions.
             guard token.isContent, !token.flags.contains(.capitalized), !token.flags.contains(.number),
+                  !QuoteCheck.speechVerbs.contains(pair.a.string(of: token).lowercased()),
                   !seenActions.contains(token.stem),
                   let actorA = actor(before: t, pair.namesA),
                   let u = pair.tokensB.first(where: { pair.b.tokens[$0].stem == token.stem && !pair.b.tokens[$0].flags.contains(.capitalized) }),

@@ -76,7 +76,8 @@ public struct NameFinder: Sendable {
     /// The next token continues a name when it is capitalized, follows after a single space,
     /// and the previous one did not end in a possessive.
     static func continuesName(_ previous: Token, _ next: Token, _ document: Document) -> Bool {
-        guard next.flags.contains(.capitalized), !next.flags.contains(.stopword), !next.flags.contains(.sentenceInitial),
+        // A capitalized function word inside a sentence belongs to the name ("Moon Jae In", "Bank Of America").
+        guard next.flags.contains(.capitalized), !next.flags.contains(.sentenceInitial),
               !hasPossessive(document, previous) else { return false }
         let gap = Int(next.start) - Int(previous.end)
         if gap == 1 { return document.text.bytes[Int(previous.end)] == 0x20 }

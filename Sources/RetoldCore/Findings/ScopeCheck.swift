@@ -1,7 +1,8 @@
 /// Claims made wider or narrower: "first in six months" becoming "first ever", a superlative
 /// added or dropped, "some experts" becoming "experts".
 enum ScopeCheck {
-    static let unbounded: Set<String> = ["ever", "history", "all-time", "unprecedented"]
+    static let unbounded: Set<String> = ["ever", "all-time", "unprecedented"]
+    static let periodUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries"]
     static let ordinals: Set<String> = ["first", "last", "only"]
     static let superlatives: Set<String> = [
         "biggest", "largest", "greatest", "highest", "lowest", "worst", "best", "most", "least", "fewest",
@@ -63,25 +64,50 @@ enum ScopeCheck {
             let tokens = document.tokens
             func word(_ t: Int) -> String { document.string(of: tokens[t]).lowercased() }
             func span(_ from: Int, _ to: Int) -> Range<Int> { Int(tokens[from].start)..<Int(tokens[to].end) }
+            /// A bounded period starting at `k`: "in six months", "in a decade", "for 2 years", "in years", "since 2017".
+            func periodEnd(after k: Int) -> Int? {
+                let opener = word(k)
+                guard opener == "in" || opener == "for" || opener == "over" || opener == "since" else { return nil }
+                if opener == "since" {
+                    return k + 1 < range.upperBound && (tokens[k + 1].flags.contains(.number) || TimeWords.isTimeName(word(k + 1))) ? k + 1 : nil
+                }
+                var u = k + 1
+                while u < range.upperBound, u - k <= 3 {
+                    if ScopeCheck.periodUnits.contains(word(u)) { return u }
+                    guard tokens[u].flags.contains(.number) || PeriodWords.opensPeriod(word(u)) || word(u) == "the" || word(u) == "past" || word(u) == "last" else { return nil }
+                    u += 1
+                }
+                return nil
+            }
             for t in range {
                 let w = word(t)
-                if tokens[t].isContent && !tokens[t].flags.contains(.capitalized) { nouns.insert(tokens[t].stem) }
+                if tokens[t].isContent && (!tokens[t].flags.contains(.capitalized) || tokens[t].flags.contains(.sentenceInitial)) {
+                    nouns.insert(tokens[t].stem)
+                }
                 if ordinals.contains(w) {
                     let window = t..<min(range.upperBound, t + 8)
-                    if let u = window.first(where: { unbounded.contains(word($0)) }) {
-                        unboundedOrdinal = Phrase(bytes: span(t, u), text: document.text.text(span(t, u)), word: w)
-                    } else if let bound = window.first(where: { k in
-                        // "in six months", "in 6 years", "since 2017", "this year"
-                        (word(k) == "in" || word(k) == "since" || word(k) == "for") && k + 1 < window.upperBound
-                            && (tokens[k + 1].flags.contains(.number) || PeriodWords.opensPeriod(word(k + 1)))
-                    }) {
-                        let end = min(bound + 2, range.upperBound - 1)
+                    // Unbounded: "first ever", "first ... in history", "first ... of all time".
+                    let wide = window.first { k in
+                        unbounded.contains(word(k)) || (word(k) == "history" && k > t && word(k - 1) == "in")
+                            || (word(k) == "time" && k >= t + 2 && word(k - 1) == "all" && word(k - 2) == "of")
+                    }
+                    if let u = wide {
+                        // Quote the claim with its noun: "first ever cruise and ballistic missile test".
+                        var end = u
+                        while end + 1 < range.upperBound, end - u < 6, tokens[end + 1].isContent || word(end + 1) == "and",
+                              !tokens[end + 1].flags.contains(.capitalized) || end == u { end += 1 }
+                        unboundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
+                    } else if let end = window.lazy.compactMap({ periodEnd(after: $0) }).first {
                         boundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
                     }
                 }
                 if ScopeCheck.superlatives.contains(w) { self.superlatives[w] = (span(t, t), document.string(of: tokens[t])) }
                 if quantifiers.contains(w), t + 1 < range.upperBound, tokens[t + 1].isContent, !tokens[t + 1].flags.contains(.number) {
                     quantified[tokens[t + 1].stem] = Phrase(bytes: span(t, t + 1), text: document.text.text(span(t, t + 1)), word: w)
+                    // "some analysts and experts": the quantifier covers the coordinated noun too.
+                    if t + 3 < range.upperBound, ["and", "or"].contains(word(t + 2)), tokens[t + 3].isContent {
+                        quantified[tokens[t + 3].stem] = Phrase(bytes: span(t, t + 3), text: document.text.text(span(t, t + 3)), word: w)
+                    }
                 }
             }
         }

@@ -33,6 +33,13 @@ public struct NormalizedText: Sendable {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// 1-based line number, in the original input, of a normalized byte offset.
+    public func lineNumber(at offset: Int) -> Int {
+        let end = offsets.originalOffset(offset)
+        var copy = original
+        return copy.withUTF8 { bytes in 1 + bytes[0..<min(end, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    }
+
     /// The original text covered by a normalized byte range.
     public func originalText(_ range: Range<Int>) -> String {
         let start = offsets.originalOffset(range.lowerBound)

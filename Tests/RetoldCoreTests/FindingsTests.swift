@@ -1,0 +1,119 @@
+import Testing
+@testable import RetoldCore
+
+/// Runs the cross-text checks on two texts taken as one aligned pair (alignment is tested elsewhere).
+func changes(_ a: String, _ b: String) -> [Finding] {
+    var analyzer = TextAnalyzer()
+    let x = analyzer.analyze(a), y = analyzer.analyze(b)
+    let diff = WordDiff(x.tokens, y.tokens)
+    let alignment = SentenceAlignment(a: 0..<x.sentences.count, b: 0..<y.sentences.count, probability: 1, similarity: 1,
+                                      kind: ReuseKind(diff: diff), diff: diff)
+    return ChangeDetector().findings(AlignedPair(alignment, a: x, b: y, namesA: NameFinder(x), namesB: NameFinder(y)))
+}
+
+func kinds(_ findings: [Finding]) -> [Finding.Kind] { findings.map(\.kind) }
+
+@Suite("Findings between aligned sentences")
+struct ChangeFindingsTests {
+    @Test("a family tie naming another person is an entity change; a reworded tie is not")
+    func kinship() {
+        let found = changes("Kim Yo Jong, the influential sister of North Korean leader Kim Jong Un, contacted Seoul.",
+                            "Kim Jong Un's influential sister, Kim Jong Un, said Friday that talks could resume.")
+        #expect(kinds(found).contains(.entityChanged))
+        #expect(found.first { $0.kind == .entityChanged }?.explanation == "B names Kim Jong Un as the sister of Kim Jong Un, where A names Kim Yo Jong.")
+        #expect(!kinds(changes("Kim Yo Jong, the sister of leader Kim Jong Un, contacted Seoul.",
+                               "Kim Jong Un's sister, Kim Yo Jong, reached out to Seoul.")).contains(.entityChanged))
+    }
+
+    @Test("the same action with another actor is an entity change; passive voice is not")
+    func actors() {
+        let found = changes("Some experts have said that North Korea wants South Korea to play a role in securing sanctions relief.",
+                            "This indicates Seoul wants Washington to ease crippling economic sanctions.")
+        #expect(found.contains { $0.kind == .entityChanged && $0.explanation == "Who wants: A says North Korea, B says Seoul (South Korea)." })
+        #expect(!kinds(changes("Russia attacked Ukraine on Thursday.", "Ukraine was attacked by Russia on Thursday.")).contains(.entityChanged))
+        #expect(!kinds(changes("Pyongyang wants talks soon.", "North Korea wants talks soon.")).contains(.entityChanged))
+    }
+
+    @Test("an edited copy that puts one name in place of another")
+    func replacedName() {
+        let found = changes("Prime Minister Boris Johnson met the delegation in London on Monday.",
+                            "Prime Minister Rishi Sunak met the delegation in London on Monday.")
+        #expect(kinds(found) == [.entityChanged])
+        #expect(found[0].explanation == "B puts Rishi Sunak where A has Boris Johnson.")
+        #expect(changes("Prime Minister Boris Johnson met the delegation in London on Monday.",
+                        "Boris Johnson, the prime minister, met the delegation in London on Monday.").isEmpty)
+    }
+
+    @Test("negation flipped, but not a negation said another way")
+    func negation() {
+        let found = changes("North Korea did not respond to the offer.", "North Korea responded to the offer.")
+        #expect(kinds(found) == [.negationFlipped])
+        #expect(kinds(changes("The talks have collapsed.", "The talks have not collapsed.")) == [.negationFlipped])
+        #expect(changes("Isabel did not take her hands away.", "Isabel kept her hands there, without taking them away.").allSatisfy { $0.kind != .negationFlipped })
+        #expect(changes("North Korea did not respond.", "Pyongyang did not respond to it.").isEmpty)
+    }
+
+    @Test("a bounded first made absolute, a superlative added, a quantifier dropped")
+    func scope() {
+        let found = changes("North Korea conducted its first such launches in six months.",
+                            "North Korea's first ever cruise and ballistic missile test was conducted.")
+        #expect(found.contains { $0.kind == .scopeChanged && $0.severity == .high })
+        #expect(kinds(changes("Some experts have said the talks will fail.", "Experts have said the talks will fail.")) == [.scopeChanged])
+        #expect(kinds(changes("It was a large protest.", "It was the largest protest.")) == [.scopeChanged])
+        #expect(changes("North Korea conducted its first launches in six months.", "In six months, these were North Korea's first launches.").isEmpty)
+        #expect(changes("Some experts have said the talks will fail.", "Some analysts and experts said the talks would fail.").isEmpty)
+    }
+
+    @Test("quoted words changed; a trimmed quote keeps its words")
+    func quotes() {
+        let found = changes("Kim said his country was facing \u{201C}the worst crisis ever\u{201D}.",
+                            "Kim said the country faced the \"worst ever\" crisis.")
+        #expect(kinds(found) == [.quoteAltered])
+        #expect(changes("Kim Yo Jong called on South Korea to drop \u{201C}hostile policies\u{201D} at once.",
+                        "Kim Yo Jong told South Korea to drop its \"hostile\" policies at once.").isEmpty)
+    }
+
+    @Test("a statement given to another speaker; the same speaker in another word order")
+    func attribution() {
+        let found = changes("\"We will not negotiate,\" Moon Jae In said on Tuesday.", "\"We will not negotiate,\" Kim Yo Jong said on Tuesday.")
+        #expect(kinds(found).contains(.attributionChanged))
+        #expect(changes("\"We will not negotiate,\" Moon Jae In said on Tuesday.", "\"We will not negotiate,\" said Moon Jae In on Tuesday.").isEmpty)
+    }
+}
+
+@Suite("Findings inside one text")
+struct DocumentFindingsTests {
+    func check(_ text: String) -> [Finding] {
+        var analyzer = TextAnalyzer()
+        return DocumentChecker().check(analyzer.analyze(text))
+    }
+
+    @Test("the spun example contradicts itself, names a person their own sister, and carries debris")
+    func spunExample() throws {
+        let findings = check(try TestData.spunStory)
+        #expect(findings.contains { $0.kind == .selfContradiction && $0.explanation.contains("first missile test in six months") })
+        #expect(findings.contains { $0.kind == .impossibleRelation })
+        #expect(findings.contains { $0.kind == .pronounMismatch && $0.explanation.hasPrefix("Kim Jong Un") })
+        #expect(findings.filter { $0.kind == .debris }.count == 2)
+    }
+
+    @Test("the wire example: only its scraping debris")
+    func wireExample() throws {
+        let findings = check(try TestData.wireStory)
+        #expect(kinds(findings) == [.debris, .debris, .debris])
+        #expect(findings.map(\.explanation) == [
+            "\"Skip to content\" looks like site navigation, not part of the article.",
+            "\"it. denuclearization.\" is garbled: a sentence ends and a stray word follows.",
+            "\"politico Gt\" trails the article without punctuation: probably a site name or footer.",
+        ])
+    }
+
+    @Test("consistent texts have no findings")
+    func clean() throws {
+        #expect(check("North Korea conducted its first missile test in six months. The first such test in six months alarmed Seoul.").isEmpty)
+        #expect(check("Kim Yo Jong, the sister of Kim Jong Un, spoke on Friday. She said talks could resume. Her brother did not comment.").isEmpty)
+        for article in try TestData.bbcArticles().prefix(40) {
+            #expect(check(article).allSatisfy { $0.severity != .high }, "\(article.prefix(80))")
+        }
+    }
+}
