@@ -103,6 +103,28 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         _ = Inputs.syntheticPair
     }
+
+    // MARK: check: one text, no source (findings inside a single document)
+
+    // The synthetic ~1,000-word article, analyzed beforehand, and from its raw string.
+    Benchmark("check 1000w") { benchmark in
+        let document = Inputs.syntheticDocuments.0
+        for _ in benchmark.scaledIterations {
+            blackHole(DocumentChecker().check(document))
+        }
+    } setup: {
+        _ = Inputs.syntheticDocuments
+    }
+
+    Benchmark("analyze+check 1000w") { benchmark in
+        let text = Inputs.syntheticPair.0
+        for _ in benchmark.scaledIterations {
+            var analyzer = TextAnalyzer()
+            blackHole(DocumentChecker().check(analyzer.analyze(text)))
+        }
+    } setup: {
+        _ = Inputs.syntheticPair
+    }
 }
 
 // MARK: - Inputs

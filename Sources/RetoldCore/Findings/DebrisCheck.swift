@@ -2,7 +2,7 @@
 /// sentences cut off, and stray fragments.
 enum DebrisCheck {
     /// Words of site furniture. A short line made mostly of these is navigation, not prose.
-    static let furniture: Set<String> = [
+    static let furniture: WordSet = [
         "skip", "content", "menu", "navigation", "share", "tweet", "email", "print", "subscribe", "sign", "log",
         "login", "register", "newsletter", "advertisement", "cookie", "cookies", "accept", "privacy", "policy",
         "terms", "related", "read", "more", "click", "here", "follow", "us", "copyright", "rights", "reserved",
@@ -16,13 +16,12 @@ enum DebrisCheck {
         let sentences = document.sentences
         for (s, sentence) in sentences.enumerated() {
             let tokens = document.tokens[sentence.tokens]
-            let words = tokens.map { document.string(of: $0).lowercased() }
             let bytes = sentence.range
             let text = document.text.text(bytes)
             let last = document.text.bytes[sentence.end - 1]
             let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x22 || last == 0x27 || last == 0x29
             let alone = isOwnParagraph(document, s)
-            if words.count <= 6, alone, words.filter({ furniture.contains($0) }).count * 3 >= words.count * 2 {
+            if tokens.count <= 6, alone, tokens.filter({ furniture.contains($0) }).count * 3 >= tokens.count * 2 {
                 findings.append(Finding(kind: .debris, severity: .low, a: bytes, b: nil,
                                         explanation: "\"\(text)\" looks like site navigation, not part of the article."))
                 continue
@@ -40,7 +39,7 @@ enum DebrisCheck {
                 continue
             }
             // A short unpunctuated line after the article's last sentence: a site name or footer.
-            if s == sentences.count - 1, s > 0, alone, !endsSentence, words.count <= 4 {
+            if s == sentences.count - 1, s > 0, alone, !endsSentence, tokens.count <= 4 {
                 findings.append(Finding(kind: .debris, severity: .low, a: bytes, b: nil,
                                         explanation: "\"\(text)\" trails the article without punctuation: probably a site name or footer."))
                 continue

@@ -27,8 +27,8 @@ public struct DocumentChecker: Sendable {
 
 /// One named person referred to as both "he" and "she".
 enum PronounCheck {
-    static let male: Set<String> = ["he", "him", "his", "himself"]
-    static let female: Set<String> = ["she", "her", "hers", "herself"]
+    static let male: WordSet = ["he", "him", "his", "himself"]
+    static let female: WordSet = ["she", "her", "hers", "herself"]
 
     static func check(_ document: Document, _ names: NameFinder) -> [Finding] {
         // Each pronoun refers to the nearest person named before it in the same or the previous sentence.
@@ -42,8 +42,7 @@ enum PronounCheck {
             people.first { sentenceOf[$0.tokens.lowerBound] == s && $0.tokens.upperBound <= t && !$0.possessive }
         }
         for (t, token) in document.tokens.enumerated() {
-            let word = document.string(of: token).lowercased()
-            let isMale = male.contains(word), isFemale = female.contains(word)
+            let isMale = male.contains(token), isFemale = female.contains(token)
             // A pronoun refers to the subject of its sentence, or else of the sentence before.
             guard isMale || isFemale else { continue }
             let s = sentenceOf[t]
@@ -72,6 +71,7 @@ enum SelfContradictionCheck {
         var claims: [Claim] = []
         for (s, sentence) in document.sentences.enumerated() {
             let scope = ScopeCheck.Scope(document, sentence.tokens)
+            guard scope.boundedOrdinal != nil || scope.unboundedOrdinal != nil else { continue }
             let nouns = Set(document.tokens[sentence.tokens].lazy
                 .filter { $0.isContent && !$0.flags.contains(.capitalized) && !$0.flags.contains(.number) }.map(\.stem))
             if let phrase = scope.boundedOrdinal { claims.append(Claim(sentence: s, bounded: true, bytes: phrase.bytes, text: phrase.text, nouns: nouns)) }

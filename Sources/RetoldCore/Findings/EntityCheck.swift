@@ -50,14 +50,19 @@ enum EntityCheck {
         if isPassive(pair.a, pair.tokensA) || isPassive(pair.b, pair.tokensB) { return [] }
         var swaps: [Swap] = []
         var seenActions = Set<UInt64>()
+        // First lowercase occurrence of each stem in B.
+        var firstInB: [UInt64: Int] = [:]
+        for u in pair.tokensB where !pair.b.tokens[u].flags.contains(.capitalized) && firstInB[pair.b.tokens[u].stem] == nil {
+            firstInB[pair.b.tokens[u].stem] = u
+        }
         for t in pair.tokensA {
             let token = pair.a.tokens[t]
             // Speech verbs are attribution (QuoteCheck), not actions.
             guard token.isContent, !token.flags.contains(.capitalized), !token.flags.contains(.number),
-                  !QuoteCheck.speechVerbs.contains(pair.a.string(of: token).lowercased()),
+                  !QuoteCheck.speechVerbs.contains(token),
                   !seenActions.contains(token.stem),
                   let actorA = actor(before: t, pair.namesA),
-                  let u = pair.tokensB.first(where: { pair.b.tokens[$0].stem == token.stem && !pair.b.tokens[$0].flags.contains(.capitalized) }),
+                  let u = firstInB[token.stem],
                   let actorB = actor(before: u, pair.namesB) else { continue }
             seenActions.insert(token.stem)
             // A different actor that the other side does not mention at all: a swap, not a reordering.

@@ -16,6 +16,8 @@ public struct KinRelation: Sendable, Equatable {
 /// - "Y's (influential) sister, X"
 /// - "the sister of Y, X"
 enum KinRelations {
+    static let relationWords: WordSet = WordSet(relations)
+    static let of = Word("of")
     static let relations: Set<String> = [
         "sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "uncle", "aunt",
         "cousin", "niece", "nephew", "spouse", "widow", "widower", "grandson", "granddaughter", "grandfather",
@@ -31,10 +33,10 @@ enum KinRelations {
         func skipModifiers(from t: Int, limit: Int = 4) -> Int {
             var k = t
             while k < range.upperBound, k - t < limit, name(startingAt: k) == nil,
-                  !relations.contains(word(document, k)), !endsClause(document, k - 1) { k += 1 }
+                  !relationWords.contains(document.tokens[k]), !endsClause(document, k - 1) { k += 1 }
             return k
         }
-        for r in range where relations.contains(word(document, r)) {
+        for r in range where relationWords.contains(document.tokens[r]) {
             let relation = word(document, r)
             // "Y's (modifiers) sister, X"
             var k = r - 1
@@ -46,7 +48,7 @@ enum KinRelations {
                 continue
             }
             // "(the) sister of (modifiers) Y" ...
-            guard r + 1 < range.upperBound, word(document, r + 1) == "of" else { continue }
+            guard r + 1 < range.upperBound, document.tokens[r + 1].is(of) else { continue }
             let ownerStart = skipModifiers(from: r + 2)
             guard var owner = name(startingAt: ownerStart) else { continue }
             // "of North Korean leader Kim Jong Un": a demonym and a title before the real owner.

@@ -99,7 +99,7 @@ public struct NameFinder: Sendable {
         return text
     }
 
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
         "pope", "leader", "chairman", "chairwoman", "secretary", "general", "gen", "senator", "sen", "rep",
         "representative", "governor", "gov", "mayor", "judge", "justice", "ambassador", "envoy", "spokesman",
@@ -108,7 +108,7 @@ public struct NameFinder: Sendable {
     ]
 
     static func isTitle(_ document: Document, _ token: Token) -> Bool {
-        titles.contains(document.string(of: token).lowercased().trimmingTrailingPeriod)
+        titles.contains(token)
     }
 }
 
@@ -118,10 +118,10 @@ extension String {
 
 /// Month and weekday names, which are capitalized but are times, not names.
 enum TimeWords {
-    static let names: Set<String> = [
+    static let names: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
-    static func isTimeName(_ lowercase: String) -> Bool { names.contains(lowercase) }
+    static func isTimeName(_ lowercase: String) -> Bool { names.contains(StableHash.fnv1a(lowercase)) }
 }

@@ -4,12 +4,12 @@
 /// "without removing her hands"), so a flip is reported only when the negated word itself, or
 /// its stem, appears on the other side without a negator before it.
 enum NegationCheck {
-    static let negators: Set<String> = [
+    static let negators: WordSet = [
         "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot", "n't",
         "didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "won't", "wouldn't", "can't",
         "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "mustn't",
     ]
-    static let auxiliaries: Set<String> = ["be", "been", "being", "have", "has", "had", "do", "does", "did", "yet", "to", "a", "an", "the", "ever", "always", "any", "longer"]
+    static let auxiliaries: WordSet = ["be", "been", "being", "have", "has", "had", "do", "does", "did", "yet", "to", "a", "an", "the", "ever", "always", "any", "longer"]
 
     static func check(_ pair: AlignedPair) -> [Finding] {
         let negatedA = negated(pair.a, pair.tokensA), negatedB = negated(pair.b, pair.tokensB)
@@ -33,9 +33,9 @@ enum NegationCheck {
     static func negated(_ document: Document, _ range: Range<Int>) -> [UInt64: (bytes: Range<Int>, text: String)] {
         var result: [UInt64: (Range<Int>, String)] = [:]
         let tokens = document.tokens
-        for t in range where negators.contains(document.string(of: tokens[t]).lowercased()) {
+        for t in range where negators.contains(tokens[t]) {
             var k = t + 1
-            while k < range.upperBound, k - t <= 3, auxiliaries.contains(document.string(of: tokens[k]).lowercased()) { k += 1 }
+            while k < range.upperBound, k - t <= 3, auxiliaries.contains(tokens[k]) { k += 1 }
             guard k < range.upperBound, tokens[k].isContent else { continue }
             let bytes = Int(tokens[t].start)..<Int(tokens[k].end)
             result[tokens[k].stem] = (bytes, document.text.text(bytes))

@@ -64,18 +64,20 @@ enum QuoteCheck {
         return false
     }
 
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "say", "stated", "states", "told", "tells", "added", "adds", "warned", "warns", "announced",
         "claimed", "claims", "insisted", "argued", "noted", "explained", "wrote", "declared", "asserted", "according",
         "stressed", "urged", "acknowledged", "admitted", "denied", "confirmed", "reported",
     ]
 
+    static let according = Word("according")
+
     /// Names next to a speech verb: "Kim said", "said Kim", "according to Kim".
     static func speakers(_ document: Document, _ range: Range<Int>, _ names: [NameMention]) -> [NameMention] {
         var result: [NameMention] = []
-        for t in range where speechVerbs.contains(document.string(of: document.tokens[t]).lowercased()) {
+        for t in range where speechVerbs.contains(document.tokens[t]) {
             if let before = names.first(where: { $0.tokens.upperBound == t && !$0.possessive }) { result.append(before) }
-            let after = document.string(of: document.tokens[t]).lowercased() == "according" ? t + 2 : t + 1
+            let after = document.tokens[t].is(according) ? t + 2 : t + 1
             if let next = names.first(where: { $0.tokens.lowerBound == after }) { result.append(next) }
         }
         return result

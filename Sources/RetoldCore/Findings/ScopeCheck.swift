@@ -1,15 +1,18 @@
 /// Claims made wider or narrower: "first in six months" becoming "first ever", a superlative
 /// added or dropped, "some experts" becoming "experts".
 enum ScopeCheck {
-    static let unbounded: Set<String> = ["ever", "all-time", "unprecedented"]
-    static let periodUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries"]
-    static let ordinals: Set<String> = ["first", "last", "only"]
-    static let superlatives: Set<String> = [
+    static let unbounded: WordSet = ["ever", "all-time", "unprecedented"]
+    static let periodUnits: WordSet = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries"]
+    static let ordinals: WordSet = ["first", "last", "only"]
+    static let superlatives: WordSet = [
         "biggest", "largest", "greatest", "highest", "lowest", "worst", "best", "most", "least", "fewest",
         "smallest", "strongest", "weakest", "longest", "shortest", "deadliest", "fastest", "slowest",
         "heaviest", "toughest", "hardest", "richest", "poorest", "oldest", "newest", "youngest", "record",
     ]
-    static let quantifiers: Set<String> = ["some", "many", "most", "all", "few", "several", "every", "each", "no", "none"]
+    static let quantifiers: WordSet = ["some", "many", "most", "all", "few", "several", "every", "each", "no", "none"]
+    static let (inWord, forWord, overWord, sinceWord, history, allWord, ofWord, time, and, or, the, past, last) =
+        (Word("in"), Word("for"), Word("over"), Word("since"), Word("history"), Word("all"), Word("of"), Word("time"),
+         Word("and"), Word("or"), Word("the"), Word("past"), Word("last"))
 
     static func check(_ pair: AlignedPair) -> [Finding] {
         var findings: [Finding] = []
@@ -35,14 +38,14 @@ enum ScopeCheck {
         }
         // The same noun with a different quantifier: "some experts" / "experts" / "all experts".
         for (noun, quantifierA) in a.quantified {
-            guard b.nouns.contains(noun) else { continue }
+            guard b.nouns.sortedContains(noun) else { continue }
             let quantifierB = b.quantified[noun]
             guard quantifierB?.word != quantifierA.word else { continue }
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: quantifierA.bytes, b: quantifierB?.bytes,
                 explanation: quantifierB.map { "A says \"\(quantifierA.text)\", B says \"\($0.text)\"." }
                     ?? "A says \"\(quantifierA.text)\"; B drops \"\(quantifierA.word)\" and generalizes."))
         }
-        for (noun, quantifierB) in b.quantified where a.quantified[noun] == nil && a.nouns.contains(noun) {
+        for (noun, quantifierB) in b.quantified where a.quantified[noun] == nil && a.nouns.sortedContains(noun) {
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: nil, b: quantifierB.bytes,
                 explanation: "B adds \"\(quantifierB.word)\" (\"\(quantifierB.text)\"), which A does not say."))
         }
@@ -57,7 +60,8 @@ enum ScopeCheck {
         var unboundedOrdinal: Phrase?
         var superlatives: [String: (Range<Int>, String)] = [:]
         var quantified: [UInt64: Phrase] = [:]
-        var nouns = Set<UInt64>()
+        /// Sorted distinct stems of the side's common words.
+        var nouns: [UInt64] = []
         var hasAnySuperlative: Bool { !superlatives.isEmpty }
 
         init(_ document: Document, _ range: Range<Int>) {
@@ -66,50 +70,55 @@ enum ScopeCheck {
             func span(_ from: Int, _ to: Int) -> Range<Int> { Int(tokens[from].start)..<Int(tokens[to].end) }
             /// A bounded period starting at `k`: "in six months", "in a decade", "for 2 years", "in years", "since 2017".
             func periodEnd(after k: Int) -> Int? {
-                let opener = word(k)
-                guard opener == "in" || opener == "for" || opener == "over" || opener == "since" else { return nil }
-                if opener == "since" {
-                    return k + 1 < range.upperBound && (tokens[k + 1].flags.contains(.number) || TimeWords.isTimeName(word(k + 1))) ? k + 1 : nil
+                let opener = tokens[k]
+                guard opener.is(inWord) || opener.is(forWord) || opener.is(overWord) || opener.is(sinceWord) else { return nil }
+                if opener.is(sinceWord) {
+                    return k + 1 < range.upperBound && (tokens[k + 1].flags.contains(.number) || TimeWords.names.contains(tokens[k + 1])) ? k + 1 : nil
                 }
                 var u = k + 1
                 while u < range.upperBound, u - k <= 3 {
-                    if ScopeCheck.periodUnits.contains(word(u)) { return u }
-                    guard tokens[u].flags.contains(.number) || PeriodWords.opensPeriod(word(u)) || word(u) == "the" || word(u) == "past" || word(u) == "last" else { return nil }
+                    if ScopeCheck.periodUnits.contains(tokens[u]) { return u }
+                    guard tokens[u].flags.contains(.number) || PeriodWords.words.contains(tokens[u]) || tokens[u].is(the)
+                        || tokens[u].is(past) || tokens[u].is(last) else { return nil }
                     u += 1
                 }
                 return nil
             }
             for t in range {
-                let w = word(t)
-                if tokens[t].isContent && (!tokens[t].flags.contains(.capitalized) || tokens[t].flags.contains(.sentenceInitial)) {
-                    nouns.insert(tokens[t].stem)
+                let token = tokens[t]
+                if token.isContent && (!token.flags.contains(.capitalized) || token.flags.contains(.sentenceInitial)) {
+                    nouns.append(token.stem)
                 }
-                if ordinals.contains(w) {
+                if ordinals.contains(token) {
+                    let w = word(t)
                     let window = t..<min(range.upperBound, t + 8)
                     // Unbounded: "first ever", "first ... in history", "first ... of all time".
                     let wide = window.first { k in
-                        unbounded.contains(word(k)) || (word(k) == "history" && k > t && word(k - 1) == "in")
-                            || (word(k) == "time" && k >= t + 2 && word(k - 1) == "all" && word(k - 2) == "of")
+                        unbounded.contains(tokens[k]) || (tokens[k].is(history) && k > t && tokens[k - 1].is(inWord))
+                            || (tokens[k].is(time) && k >= t + 2 && tokens[k - 1].is(allWord) && tokens[k - 2].is(ofWord))
                     }
                     if let u = wide {
                         // Quote the claim with its noun: "first ever cruise and ballistic missile test".
                         var end = u
-                        while end + 1 < range.upperBound, end - u < 6, tokens[end + 1].isContent || word(end + 1) == "and",
+                        while end + 1 < range.upperBound, end - u < 6, tokens[end + 1].isContent || tokens[end + 1].is(and),
                               !tokens[end + 1].flags.contains(.capitalized) || end == u { end += 1 }
                         unboundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
                     } else if let end = window.lazy.compactMap({ periodEnd(after: $0) }).first {
                         boundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
                     }
                 }
-                if ScopeCheck.superlatives.contains(w) { self.superlatives[w] = (span(t, t), document.string(of: tokens[t])) }
-                if quantifiers.contains(w), t + 1 < range.upperBound, tokens[t + 1].isContent, !tokens[t + 1].flags.contains(.number) {
+                if ScopeCheck.superlatives.contains(token) { self.superlatives[word(t)] = (span(t, t), document.string(of: token)) }
+                if quantifiers.contains(token), t + 1 < range.upperBound, tokens[t + 1].isContent, !tokens[t + 1].flags.contains(.number) {
+                    let w = word(t)
                     quantified[tokens[t + 1].stem] = Phrase(bytes: span(t, t + 1), text: document.text.text(span(t, t + 1)), word: w)
                     // "some analysts and experts": the quantifier covers the coordinated noun too.
-                    if t + 3 < range.upperBound, ["and", "or"].contains(word(t + 2)), tokens[t + 3].isContent {
+                    if t + 3 < range.upperBound, tokens[t + 2].is(and) || tokens[t + 2].is(or), tokens[t + 3].isContent {
                         quantified[tokens[t + 3].stem] = Phrase(bytes: span(t, t + 3), text: document.text.text(span(t, t + 3)), word: w)
                     }
                 }
             }
+            nouns.sort()
+            nouns = nouns.enumerated().filter { $0.offset == 0 || nouns[$0.offset - 1] != $0.element }.map(\.element)
         }
     }
 }
@@ -117,9 +126,8 @@ enum ScopeCheck {
 /// Words that, after "in", "since" or "for", open a bounded period: "in six months",
 /// "in a decade", "in years".
 enum PeriodWords {
-    static let words: Set<String> = [
+    static let words: WordSet = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "several", "a", "decades", "years", "months", "weeks", "recent",
     ]
-    static func opensPeriod(_ word: String) -> Bool { words.contains(word) }
 }
