@@ -117,3 +117,36 @@ struct DocumentFindingsTests {
         }
     }
 }
+
+@Suite("Number and time findings")
+struct NumberTimeFindingsTests {
+    @Test("a figure changed is found; the same figure written differently is not")
+    func numbers() {
+        let found = changes("The United States keeps 28,500 troops in South Korea.", "The United States keeps 80,000 troops in South Korea.")
+        #expect(kinds(found) == [.numberChanged])
+        #expect(found[0].explanation == "A says 28,500 troops, B says 80,000 troops.")
+        #expect(changes("The United States keeps 28,500 troops in South Korea.", "The U.S. keeps 28500 troops in South Korea.").isEmpty)
+        #expect(changes("It was the first launch in six months.", "It was the first launch in 6 months.").isEmpty)
+        #expect(kinds(changes("Talks have stalled for 2.5 years.", "Talks have stalled for two years.")) == [.numberChanged])
+        #expect(changes("The deal is worth $2.5 billion.", "The deal is worth 2.5 billion dollars.").isEmpty)
+        #expect(kinds(changes("Prices rose 10% in March.", "Prices rose 12 percent in March.")) == [.numberChanged])
+    }
+
+    @Test("a number dropped, or in a different role, is not a change")
+    func unpaired() {
+        #expect(changes("Police said three armed men took the money on Monday.", "Police said armed men took the money on Monday.").isEmpty)
+        #expect(changes("The 2016-17 tests led to 11 sanctions resolutions.", "The tests of 2016-17 led to new sanctions.").isEmpty)
+    }
+
+    @Test("times changed are found; the same time, or a time dropped, is not")
+    func times() {
+        let found = changes("Last Friday and Saturday, Kim Yo Jong contacted Seoul.", "On Friday, Kim Yo Jong contacted Seoul.")
+        #expect(kinds(found) == [.timeChanged])
+        #expect(found[0].explanation == "A says Last Friday, Saturday; B says Friday.")
+        #expect(kinds(changes("North Korea tested missiles earlier this month.", "North Korea tested missiles last week.")) == [.timeChanged])
+        #expect(kinds(changes("The talks collapsed in 2019.", "The talks collapsed in 2018.")) == [.timeChanged])
+        #expect(changes("On Friday, Kim Yo Jong contacted Seoul.", "Kim Yo Jong contacted Seoul on Friday.").isEmpty)
+        #expect(changes("On Friday, Kim Yo Jong contacted Seoul.", "Kim Yo Jong contacted Seoul.").isEmpty)
+        #expect(changes("Experts may disagree about the talks in March.", "Experts may disagree about the March talks.").isEmpty)
+    }
+}

@@ -24,6 +24,8 @@ public struct ChangeDetector: Sendable {
         // A speaker swapped is an attribution change; the generic entity finding would repeat it.
         let speakers = quotes.filter { $0.kind == .attributionChanged }.compactMap(\.b)
         var all = EntityCheck.check(pair).filter { finding in !speakers.contains { finding.b.map($0.overlaps) ?? false } }
+        all += NumberCheck.check(pair)
+        all += TimeCheck.check(pair)
         all += NegationCheck.check(pair)
         all += ScopeCheck.check(pair)
         all += quotes

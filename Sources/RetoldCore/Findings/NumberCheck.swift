@@ -1,0 +1,136 @@
+/// Figures that differ between aligned sentences: "28,500 troops" / "80,000 troops",
+/// "2.5 years" / "two years". Formatting never counts: "28,500" = "28500", "six months" = "6 months".
+///
+/// A figure is compared only with the figure that counts the same thing on the other side
+/// (the same noun after it, or the same unit), so a number dropped or added is not a change.
+enum NumberCheck {
+    static func check(_ pair: AlignedPair) -> [Finding] {
+        let figuresA = StatedNumber.all(pair.a, pair.tokensA), figuresB = StatedNumber.all(pair.b, pair.tokensB)
+        guard !figuresA.isEmpty, !figuresB.isEmpty else { return [] }
+        var findings: [Finding] = []
+        var usedB = Set<Int>()
+        for x in figuresA {
+            // The counterpart: same counted noun, else the only figure of the same unit on both sides.
+            var match = figuresB.indices.first { !usedB.contains($0) && x.noun != nil && figuresB[$0].noun == x.noun && figuresB[$0].unit == x.unit }
+            if match == nil, x.noun == nil || !figuresB.contains(where: { $0.noun == x.noun }) {
+                let sameUnitA = figuresA.filter { $0.unit == x.unit }, candidates = figuresB.indices.filter { figuresB[$0].unit == x.unit && !usedB.contains($0) }
+                if sameUnitA.count == 1, candidates.count == 1, figuresB[candidates[0]].noun == nil || x.noun == nil { match = candidates[0] }
+            }
+            guard let k = match else { continue }
+            usedB.insert(k)
+            let y = figuresB[k]
+            guard !x.sameAmount(as: y) else { continue }
+            findings.append(Finding(kind: .numberChanged, severity: .high, a: x.bytes, b: y.bytes,
+                                    explanation: "A says \(x.text), B says \(y.text)."))
+        }
+        return findings
+    }
+}
+
+/// A figure stated in text: its value after normalization, what it counts, and where it is.
+struct StatedNumber: Equatable {
+    enum Unit: Equatable { case plain, percent, money(String) }
+    var value: Double
+    var unit: Unit
+    /// Stem of the counted noun right after the figure ("troops", "months"), if any.
+    var noun: UInt64?
+    var bytes: Range<Int>
+    var text: String
+
+    func sameAmount(as other: StatedNumber) -> Bool {
+        unit == other.unit && abs(value - other.value) <= 0.005 * max(abs(value), abs(other.value))
+    }
+
+    static let wordValues: [UInt64: Double] = {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty": 20.0, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                    "dozen": 12, "hundred": 100]
+        var values: [UInt64: Double] = [:]
+        for (n, word) in words.enumerated() { values[StableHash.fnv1a(word)] = Double(n) }
+        for (word, value) in tens { values[StableHash.fnv1a(word)] = value }
+        return values
+    }()
+    static let scales: [UInt64: Double] = [
+        StableHash.fnv1a("hundred"): 100, StableHash.fnv1a("thousand"): 1_000, StableHash.fnv1a("million"): 1_000_000,
+        StableHash.fnv1a("billion"): 1_000_000_000, StableHash.fnv1a("trillion"): 1_000_000_000_000,
+    ]
+    static let percentWords: WordSet = ["percent", "per", "pct"]
+    static let currencyWords: [UInt64: String] = [
+        StableHash.fnv1a("dollars"): "USD", StableHash.fnv1a("dollar"): "USD", StableHash.fnv1a("euros"): "EUR",
+        StableHash.fnv1a("euro"): "EUR", StableHash.fnv1a("pounds"): "GBP", StableHash.fnv1a("yen"): "JPY",
+        StableHash.fnv1a("won"): "KRW", StableHash.fnv1a("yuan"): "CNY",
+    ]
+    /// Words between a figure and its noun that say nothing about what is counted.
+    static let skippable: WordSet = ["more", "than", "of", "the", "additional", "extra", "new", "other", "such", "some"]
+
+    /// The figures among the tokens in `range`. Years (1900-2100 without a counted noun) are
+    /// times, not figures: `TimeCheck` compares them.
+    static func all(_ document: Document, _ range: Range<Int>) -> [StatedNumber] {
+        let tokens = document.tokens, bytes = document.text.bytes
+        var result: [StatedNumber] = []
+        var t = range.lowerBound
+        while t < range.upperBound {
+            let token = tokens[t]
+            var value: Double
+            if token.flags.contains(.number), let parsed = parseDigits(document.string(of: token)) {
+                value = parsed
+            } else if let word = wordValues[token.key], !token.flags.contains(.capitalized) || token.flags.contains(.sentenceInitial) {
+                value = word
+                // "twenty five"
+                if value >= 20, value < 100, t + 1 < range.upperBound, let unit = wordValues[tokens[t + 1].key], unit < 10 { value += unit; t += 1 }
+            } else {
+                t += 1; continue
+            }
+            let start = t
+            var end = t
+            // Scale words: "2.5 million", "two hundred".
+            while end + 1 < range.upperBound, let scale = scales[tokens[end + 1].key] { value *= scale; end += 1 }
+            var unit = Unit.plain
+            switch currencySignWidth(bytes, before: Int(tokens[start].start)) {
+            case 1?: unit = .money("USD")
+            case 2?: unit = .money("GBP")
+            case 3?: unit = .money("EUR")
+            default: break
+            }
+            let afterByte = Int(tokens[end].end) < bytes.count ? bytes[Int(tokens[end].end)] : 0
+            if afterByte == 0x25 { unit = .percent }
+            if end + 1 < range.upperBound, percentWords.contains(tokens[end + 1]) { unit = .percent; end += 1 }
+            if end + 1 < range.upperBound, let currency = currencyWords[tokens[end + 1].key] { unit = .money(currency); end += 1 }
+            // The counted noun: the next content word, skipping a few function words.
+            var noun: UInt64?
+            var k = end + 1
+            while k < range.upperBound, k - end <= 3, skippable.contains(tokens[k]) { k += 1 }
+            if unit == .plain, k < range.upperBound, tokens[k].isContent, !tokens[k].flags.contains(.number), scales[tokens[k].key] == nil {
+                noun = tokens[k].stem
+            }
+            let isYear = unit == .plain && value >= 1900 && value <= 2100 && value == value.rounded() && token.flags.contains(.number)
+                && (noun == nil || TimeWords.names.contains(tokens[k]))
+            let isTime = document.string(of: token).contains(":")
+            if !isYear && !isTime {
+                // The figure with its currency sign or percent sign; the text shown adds the noun counted.
+                var symbolWidth = 0
+                if case .money = unit, let sign = currencySignWidth(bytes, before: Int(tokens[start].start)) { symbolWidth = sign }
+                let span = (Int(tokens[start].start) - symbolWidth)..<(Int(tokens[end].end) + (afterByte == 0x25 ? 1 : 0))
+                let shownEnd = noun != nil ? Int(tokens[k].end) : span.upperBound
+                result.append(StatedNumber(value: value, unit: unit, noun: noun, bytes: span,
+                                           text: document.text.text(span.lowerBound..<max(span.upperBound, shownEnd))))
+            }
+            t = end + 1
+        }
+        return result
+    }
+
+    /// Bytes of a currency sign ending right before `offset` ($ 1, £ 2, € 3), if any.
+    static func currencySignWidth(_ bytes: [UInt8], before offset: Int) -> Int? {
+        if offset >= 1, bytes[offset - 1] == 0x24 { return 1 }
+        if offset >= 2, bytes[offset - 2] == 0xC2, bytes[offset - 1] == 0xA3 { return 2 }
+        if offset >= 3, bytes[offset - 3] == 0xE2, bytes[offset - 2] == 0x82, bytes[offset - 1] == 0xAC { return 3 }
+        return nil
+    }
+
+    /// "28,500" -> 28500, "2.5" -> 2.5.
+    static func parseDigits(_ text: String) -> Double? {
+        Double(text.filter { $0 != "," })
+    }
+}

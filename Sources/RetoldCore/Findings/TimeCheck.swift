@@ -1,0 +1,84 @@
+/// Dates and times that differ between aligned sentences: "Friday and Saturday" / "Friday",
+/// "earlier this month" / "last week", "in 2019" / "in 2018".
+///
+/// Only when both sides say when: a time dropped is a detail lost, not a change.
+enum TimeCheck {
+    static func check(_ pair: AlignedPair) -> [Finding] {
+        let timesA = TimeMention.all(pair.a, pair.tokensA), timesB = TimeMention.all(pair.b, pair.tokensB)
+        guard !timesA.isEmpty, !timesB.isEmpty else { return [] }
+        let namesA = Set(timesA.map(\.canonical)), namesB = Set(timesB.map(\.canonical))
+        guard namesA != namesB else { return [] }
+        let onlyA = timesA.filter { !namesB.contains($0.canonical) }, onlyB = timesB.filter { !namesA.contains($0.canonical) }
+        let bytesA = (onlyA.first ?? timesA[0]).bytes, bytesB = (onlyB.first ?? timesB[0]).bytes
+        let shownA = timesA.map(\.text).joined(separator: ", "), shownB = timesB.map(\.text).joined(separator: ", ")
+        return [Finding(kind: .timeChanged, severity: .medium, a: bytesA, b: bytesB,
+                        explanation: "A says \(shownA); B says \(shownB).")]
+    }
+}
+
+/// A stated time: a weekday, a month (with its day), a year, or a relative time ("last week").
+struct TimeMention: Equatable {
+    /// What it means, comparable across texts: "friday", "september 12", "2019", "last week".
+    var canonical: String
+    var bytes: Range<Int>
+    var text: String
+
+    static let weekdays: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months: [UInt64: String] = {
+        let pairs: [(String, String)] = [
+            ("january", "january"), ("jan", "january"), ("february", "february"), ("feb", "february"), ("march", "march"),
+            ("april", "april"), ("apr", "april"), ("may", "may"), ("june", "june"), ("jun", "june"), ("july", "july"),
+            ("jul", "july"), ("august", "august"), ("aug", "august"), ("september", "september"), ("sept", "september"),
+            ("sep", "september"), ("october", "october"), ("oct", "october"), ("november", "november"), ("nov", "november"),
+            ("december", "december"), ("dec", "december"),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.map { (StableHash.fnv1a($0.0), $0.1) })
+    }()
+    static let deictic: WordSet = ["yesterday", "today", "tomorrow", "tonight", "overnight", "recently"]
+    static let relativeOpeners: WordSet = ["last", "this", "next", "earlier", "later", "past"]
+    static let periods: WordSet = ["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn", "fall", "winter"]
+    static let this = Word("this")
+
+    static func all(_ document: Document, _ range: Range<Int>) -> [TimeMention] {
+        let tokens = document.tokens
+        var result: [TimeMention] = []
+        func add(_ from: Int, _ to: Int, _ canonical: String) {
+            let bytes = Int(tokens[from].start)..<Int(tokens[to].end)
+            result.append(TimeMention(canonical: canonical, bytes: bytes, text: document.text.text(bytes)))
+        }
+        var t = range.lowerBound
+        while t < range.upperBound {
+            let token = tokens[t]
+            let lower = { document.string(of: tokens[$0]).lowercased() }
+            if weekdays.contains(token) && token.flags.contains(.capitalized) {
+                add(t, t, lower(t)); t += 1; continue
+            }
+            if token.flags.contains(.capitalized), let month = months[token.key],
+               // "May" and "March" are words too: a month needs a day, a year, or "in"/"of"/"last" nearby.
+               month != "may" && month != "march" || (t + 1 < range.upperBound && tokens[t + 1].flags.contains(.number)) {
+                if t + 1 < range.upperBound, tokens[t + 1].flags.contains(.number), let day = Int(document.string(of: tokens[t + 1])), day <= 31 {
+                    add(t, t + 1, "\(month) \(day)"); t += 2; continue
+                }
+                add(t, t, month); t += 1; continue
+            }
+            if deictic.contains(token) { add(t, t, lower(t)); t += 1; continue }
+            if relativeOpeners.contains(token), t + 1 < range.upperBound {
+                // "earlier this month", "last week", "this year", "last Friday".
+                var k = t + 1
+                if tokens[k].is(this), k + 1 < range.upperBound { k += 1 }
+                if periods.contains(tokens[k]) {
+                    add(t, k, (t...k).map(lower).joined(separator: " ")); t = k + 1; continue
+                }
+                if weekdays.contains(tokens[k]) {
+                    add(t, k, lower(k)); t = k + 1; continue
+                }
+            }
+            if token.flags.contains(.number), let year = Int(document.string(of: token)), (1900...2100).contains(year),
+               t + 1 >= range.upperBound || !tokens[t + 1].isContent || tokens[t + 1].flags.contains(.capitalized) {
+                add(t, t, String(year)); t += 1; continue
+            }
+            t += 1
+        }
+        return result
+    }
+}
