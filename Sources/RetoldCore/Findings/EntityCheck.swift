@@ -10,27 +10,27 @@
 enum EntityCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
         var findings: [Finding] = []
-        var reported = Set<String>()
+        var reported = Set<String>()  // entity keys already explained
         let relationsA = KinRelations.find(in: pair.a, names: pair.namesA, tokens: pair.tokensA)
         let relationsB = KinRelations.find(in: pair.b, names: pair.namesB, tokens: pair.tokensB)
         for ra in relationsA {
-            for rb in relationsB where rb.relation == ra.relation && rb.of.entity == ra.of.entity && rb.person.entity != ra.person.entity {
+            for rb in relationsB where rb.relation == ra.relation && rb.of.sameEntity(as: ra.of) && !rb.person.sameEntity(as: ra.person) {
                 findings.append(Finding(
                     kind: .entityChanged, severity: .high,
                     a: AlignedPair.bytes(pair.a, ra.person.tokens), b: AlignedPair.bytes(pair.b, rb.person.tokens),
                     explanation: "B names \(rb.person.text) as the \(ra.relation) of \(ra.of.text), where A names \(ra.person.text)."))
-                reported.insert(rb.person.entity)
+                reported.insert(rb.person.key)
             }
         }
-        for replacement in replacedNames(pair) where !reported.contains(replacement.b.entity) {
-            reported.insert(replacement.b.entity)
+        for replacement in replacedNames(pair) where !reported.contains(replacement.b.key) {
+            reported.insert(replacement.b.key)
             findings.append(Finding(
                 kind: .entityChanged, severity: .high,
                 a: AlignedPair.bytes(pair.a, replacement.a.tokens), b: AlignedPair.bytes(pair.b, replacement.b.tokens),
                 explanation: "B puts \(replacement.b.text) where A has \(replacement.a.text)."))
         }
-        for swap in actorSwaps(pair) where !reported.contains(swap.b.entity) {
-            reported.insert(swap.b.entity)
+        for swap in actorSwaps(pair) where !reported.contains(swap.b.key) {
+            reported.insert(swap.b.key)
             let shownA = swap.a.text == swap.a.entity ? swap.a.text : "\(swap.a.text) (\(swap.a.entity))"
             let shownB = swap.b.text == swap.b.entity ? swap.b.text : "\(swap.b.text) (\(swap.b.entity))"
             findings.append(Finding(
@@ -43,9 +43,10 @@ enum EntityCheck {
 
     struct Swap { var a: NameMention; var b: NameMention; var action: String }
 
-    /// Shared content words whose actor (the name just before them) differs between the sides.
+    /// Shared content words whose actor (the name just before them) differs between the sides:
+    /// the actor of A must be gone from B's sentence (replaced, not moved), and both must be
+    /// specific names.
     static func actorSwaps(_ pair: AlignedPair) -> [Swap] {
-        let entitiesA = Set(pair.namesA.map(\.entity)), entitiesB = Set(pair.namesB.map(\.entity))
         guard !pair.namesA.isEmpty, !pair.namesB.isEmpty else { return [] }
         if isPassive(pair.a, pair.tokensA) || isPassive(pair.b, pair.tokensB) { return [] }
         var swaps: [Swap] = []
@@ -65,8 +66,9 @@ enum EntityCheck {
                   let u = firstInB[token.stem],
                   let actorB = actor(before: u, pair.namesB) else { continue }
             seenActions.insert(token.stem)
-            // A different actor that the other side does not mention at all: a swap, not a reordering.
-            guard actorA.entity != actorB.entity, !entitiesA.contains(actorB.entity) || !entitiesB.contains(actorA.entity) else { continue }
+            guard actorA.isSpecific, actorB.isSpecific, !actorA.sameEntity(as: actorB),
+                  !actorA.isModifier(in: pair.a), !actorB.isModifier(in: pair.b),
+                  !pair.namesB.contains(where: { $0.sameEntity(as: actorA) }) else { continue }
             swaps.append(Swap(a: actorA, b: actorB, action: pair.a.string(of: token).lowercased()))
         }
         return swaps
@@ -107,8 +109,9 @@ enum EntityCheck {
             if let first = removed.first, let firstInserted = inserted.first {
                 let droppedNames = pair.namesA.filter { $0.tokens.overlaps(first..<(removed.last! + 1)) }
                 let addedNames = pair.namesB.filter { $0.tokens.overlaps(firstInserted..<(inserted.last! + 1)) }
-                if let x = droppedNames.first, let y = addedNames.first, x.entity != y.entity,
-                   !pair.namesB.contains(where: { $0.entity == x.entity }) {
+                if let x = droppedNames.first, let y = addedNames.first, x.isSpecific, y.isSpecific, !x.sameEntity(as: y),
+                   !x.isModifier(in: pair.a), !y.isModifier(in: pair.b),
+                   !pair.namesB.contains(where: { $0.sameEntity(as: x) }) {
                     replacements.append(Replacement(a: x, b: y))
                 }
             }

@@ -10,6 +10,68 @@ public struct NameMention: Sendable, Equatable {
     public var entity: String
     /// True when followed by a possessive "'s".
     public var possessive: Bool
+
+    /// The entity as a comparison key: letters only, lowercase, a plural "s" dropped from each
+    /// word ("O'Neill" = "ONeill", "Turks" = "Turk").
+    public var key: String { Self.key(entity) }
+
+    static func key(_ name: String) -> String {
+        name.lowercased().split(separator: " ").map { word -> String in
+            let letters = word.filter(\.isLetter)
+            return letters.count > 3 && letters.hasSuffix("s") && !letters.hasSuffix("ss") ? String(letters.dropLast()) : letters
+        }.joined(separator: " ")
+    }
+
+    /// True when the two refer to the same entity: one name part of the other ("Crosby" and
+    /// "Bing Crosby"), the same surname with a shortened first name ("Tim Muris" and "Timothy
+    /// Muris"), or a spelling variant ("Sundwell" and "Sundwall", "@Stake" and "AtStake").
+    func sameEntity(as other: NameMention) -> Bool {
+        // Countries compare by country: "Seoul" is South Korea, and South Korea is not North Korea.
+        let countryA = Gazetteer.country(entity.lowercased()), countryB = Gazetteer.country(other.entity.lowercased())
+        if countryA != nil || countryB != nil { return countryA == countryB }
+        let mine = key, theirs = other.key
+        if mine == theirs { return true }
+        let a = mine.split(separator: " ").map(String.init), b = theirs.split(separator: " ").map(String.init)
+        if Set(a).isSubset(of: Set(b)) || Set(b).isSubset(of: Set(a)) { return true }
+        // The same surname or head word, with a shortened first name ("Tim Muris", "Timothy Muris")
+        // or most words in common ("US District Court", "Federal District Court"). "Kim Yo Jong" and
+        // "Kim Jong Un" end differently: two people.
+        if let lastA = a.last, let lastB = b.last, lastA == lastB, let firstA = a.first, let firstB = b.first,
+           firstA.hasPrefix(firstB) || firstB.hasPrefix(firstA) || Set(a).intersection(b).count * 2 >= max(a.count, b.count) {
+            return true
+        }
+        let joinedA = a.joined(), joinedB = b.joined()
+        if joinedA.count >= 4 && joinedB.count >= 4 && (joinedA.contains(joinedB) || joinedB.contains(joinedA)) { return true }
+        return Self.spellingVariants(joinedA, joinedB)
+    }
+
+    /// Close spellings of one name: at most one edit per six letters, same first letter.
+    static func spellingVariants(_ a: String, _ b: String) -> Bool {
+        guard a.first == b.first, min(a.count, b.count) >= 5 else { return false }
+        let x = Array(a), y = Array(b)
+        var previous = Array(0...y.count), current = previous
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count] * 6 <= max(x.count, y.count)
+    }
+
+    /// A name specific enough to be swapped for another: a full name of two words or more, or a
+    /// country (by name or capital). Single words are too often descriptions ("American" for
+    /// "U.S.", "Clinton" for "First Lady") to call a swap.
+    var isSpecific: Bool {
+        tokens.count >= 2 || Gazetteer.country(text.lowercased()) != nil
+    }
+
+    /// A name used as a modifier ("New York-based", "U.S.-led") does not name an actor.
+    func isModifier(in document: Document) -> Bool {
+        let end = Int(document.tokens[tokens.upperBound - 1].end)
+        return end < document.text.bytes.count && document.text.bytes[end] == 0x2D
+    }
 }
 
 /// Finds names in a document: runs of capitalized words, with news rules.
@@ -35,10 +97,13 @@ public struct NameFinder: Sendable {
         while index < tokens.count {
             guard Self.canStartName(tokens[index], document) else { index += 1; continue }
             var end = index + 1
-            while end < tokens.count, Self.continuesName(tokens[end - 1], tokens[end], document) { end += 1 }
+            while end < tokens.count, Self.continuesName(tokens[end - 1], tokens[end], document), !TimeWords.names.contains(tokens[end]) { end += 1 }
             // Titles go: "President Moon Jae In" and "South Korean President Moon Jae In" are Moon Jae In.
             // A title inside a run counts only before a name of two or more words ("U.N. General Assembly" stays whole).
             var start = index
+            // A sentence's first word joins a name only if the text capitalizes it elsewhere ("Also Tuesday").
+            if end - start > 1, tokens[start].flags.contains(.sentenceInitial), !capitalizedInside.contains(tokens[start].stem),
+               Gazetteer.country(document.string(of: tokens[start]).lowercased()) == nil { start += 1 }
             while start < end - 1, Self.isTitle(document, tokens[start]) { start += 1 }
             if let lastTitle = (start..<(end - 1)).last(where: { Self.isTitle(document, tokens[$0]) }), end - lastTitle > 2 {
                 start = lastTitle + 1

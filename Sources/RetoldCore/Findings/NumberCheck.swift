@@ -20,7 +20,9 @@ enum NumberCheck {
             usedB.insert(k)
             let y = figuresB[k]
             guard !x.sameAmount(as: y) else { continue }
-            findings.append(Finding(kind: .numberChanged, severity: .high, a: x.bytes, b: y.bytes,
+            // Under 5% apart reads as rounding ("$34 billion" / "$33.4 billion"): worth a look, not an alarm.
+            let relative = abs(x.value - y.value) / max(abs(x.value), abs(y.value))
+            findings.append(Finding(kind: .numberChanged, severity: relative < 0.05 ? .medium : .high, a: x.bytes, b: y.bytes,
                                     explanation: "A says \(x.text), B says \(y.text)."))
         }
         return findings
@@ -61,6 +63,8 @@ struct StatedNumber: Equatable {
         StableHash.fnv1a("euro"): "EUR", StableHash.fnv1a("pounds"): "GBP", StableHash.fnv1a("yen"): "JPY",
         StableHash.fnv1a("won"): "KRW", StableHash.fnv1a("yuan"): "CNY",
     ]
+    static let of = Word("of")
+
     /// Words between a figure and its noun that say nothing about what is counted.
     static let skippable: WordSet = ["more", "than", "of", "the", "additional", "extra", "new", "other", "such", "some"]
 
@@ -75,7 +79,13 @@ struct StatedNumber: Equatable {
             var value: Double
             if token.flags.contains(.number), let parsed = parseDigits(document.string(of: token)) {
                 value = parsed
-            } else if let word = wordValues[token.key], !token.flags.contains(.capitalized) || token.flags.contains(.sentenceInitial) {
+                // ".85 cent": a decimal without its leading zero.
+                let s = Int(token.start)
+                if s >= 1, bytes[s - 1] == 0x2E, s < 2 || !(bytes[s - 2] >= 0x30 && bytes[s - 2] <= 0x39), !document.string(of: token).contains("."),
+                   let fraction = Double("0." + document.string(of: token).filter { $0 != "," }) { value = fraction }
+            } else if let word = wordValues[token.key], !token.flags.contains(.capitalized) || token.flags.contains(.sentenceInitial),
+                      // "one of the symptoms" picks one out; it does not count them.
+                      !(word == 1 && t + 1 < range.upperBound && tokens[t + 1].is(of)) {
                 value = word
                 // "twenty five"
                 if value >= 20, value < 100, t + 1 < range.upperBound, let unit = wordValues[tokens[t + 1].key], unit < 10 { value += unit; t += 1 }

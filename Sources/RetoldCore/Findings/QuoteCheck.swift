@@ -7,11 +7,13 @@ enum QuoteCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
         var findings: [Finding] = []
         let quotesA = quotes(pair.a, pair.tokensA), quotesB = quotes(pair.b, pair.tokensB)
+        var sharedQuote = false
         for qa in quotesA {
             let stemsA = Set(pair.a.tokens[qa].map(\.stem))
             // The quote of B sharing most words with this one.
             let best = quotesB.max { overlap(stemsA, pair.b, $0) < overlap(stemsA, pair.b, $1) }
             guard let qb = best, overlap(stemsA, pair.b, qb) >= 0.5 else { continue }
+            sharedQuote = true
             let keysA = pair.a.tokens[qa].map(\.key), keysB = pair.b.tokens[qb].map(\.key)
             if isContiguous(keysB, in: keysA) || isContiguous(keysA, in: keysB) { continue }
             let textA = pair.a.text.text(AlignedPair.bytes(pair.a, qa)), textB = pair.b.text.text(AlignedPair.bytes(pair.b, qb))
@@ -19,13 +21,17 @@ enum QuoteCheck {
                                     a: AlignedPair.bytes(pair.a, qa), b: AlignedPair.bytes(pair.b, qb),
                                     explanation: "B quotes \"\(textB)\" where A quotes \"\(textA)\": the quoted words differ."))
         }
-        let speakersA = speakers(pair.a, pair.tokensA, pair.namesA), speakersB = speakers(pair.b, pair.tokensB, pair.namesB)
-        if let sa = speakersA.first, let sb = speakersB.first,
-           Set(speakersA.map(\.entity)).isDisjoint(with: speakersB.map(\.entity)),
-           !pair.namesB.contains(where: { $0.entity == sa.entity }) || !pair.namesA.contains(where: { $0.entity == sb.entity }) {
-            findings.append(Finding(kind: .attributionChanged, severity: .high,
-                                    a: AlignedPair.bytes(pair.a, sa.tokens), b: AlignedPair.bytes(pair.b, sb.tokens),
-                                    explanation: "A attributes the statement to \(sa.text); B attributes it to \(sb.text)."))
+        // Attribution: the same quotation given to another speaker. Without a shared quote,
+        // "the company said" and "its spokesman said" are too often the same source.
+        if sharedQuote {
+            let speakersA = speakers(pair.a, pair.tokensA, pair.namesA), speakersB = speakers(pair.b, pair.tokensB, pair.namesB)
+            if let sa = speakersA.first, let sb = speakersB.first,
+               !speakersA.contains(where: { a in speakersB.contains { $0.sameEntity(as: a) } }),
+               !pair.namesB.contains(where: { $0.sameEntity(as: sa) }) {
+                findings.append(Finding(kind: .attributionChanged, severity: .high,
+                                        a: AlignedPair.bytes(pair.a, sa.tokens), b: AlignedPair.bytes(pair.b, sb.tokens),
+                                        explanation: "A attributes the statement to \(sa.text); B attributes it to \(sb.text)."))
+            }
         }
         return findings
     }
@@ -72,11 +78,15 @@ enum QuoteCheck {
 
     static let according = Word("according")
 
-    /// Names next to a speech verb: "Kim said", "said Kim", "according to Kim".
+    static let the = Word("the")
+
+    /// Names next to a speech verb: "Kim said", "said Kim", "according to Kim". A description
+    /// ("the Connecticut Democrat said") is not a name.
     static func speakers(_ document: Document, _ range: Range<Int>, _ names: [NameMention]) -> [NameMention] {
         var result: [NameMention] = []
         for t in range where speechVerbs.contains(document.tokens[t]) {
-            if let before = names.first(where: { $0.tokens.upperBound == t && !$0.possessive }) { result.append(before) }
+            if let before = names.first(where: { $0.tokens.upperBound == t && !$0.possessive }),
+               before.tokens.lowerBound == 0 || !document.tokens[before.tokens.lowerBound - 1].is(the) { result.append(before) }
             let after = document.tokens[t].is(according) ? t + 2 : t + 1
             if let next = names.first(where: { $0.tokens.lowerBound == after }) { result.append(next) }
         }

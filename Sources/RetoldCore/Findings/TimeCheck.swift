@@ -6,18 +6,25 @@ enum TimeCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
         let timesA = TimeMention.all(pair.a, pair.tokensA), timesB = TimeMention.all(pair.b, pair.tokensB)
         guard !timesA.isEmpty, !timesB.isEmpty else { return [] }
-        let namesA = Set(timesA.map(\.canonical)), namesB = Set(timesB.map(\.canonical))
-        guard namesA != namesB else { return [] }
-        let onlyA = timesA.filter { !namesB.contains($0.canonical) }, onlyB = timesB.filter { !namesA.contains($0.canonical) }
-        let bytesA = (onlyA.first ?? timesA[0]).bytes, bytesB = (onlyB.first ?? timesB[0]).bytes
-        let shownA = timesA.map(\.text).joined(separator: ", "), shownB = timesB.map(\.text).joined(separator: ", ")
-        return [Finding(kind: .timeChanged, severity: .medium, a: bytesA, b: bytesB,
-                        explanation: "A says \(shownA); B says \(shownB).")]
+        // Like with like: "today" and "Thursday" may be the same day; "October" and
+        // "Wednesday, October" only add detail. A change is a difference within one type.
+        for type in TimeMention.Kind.allCases {
+            let a = timesA.filter { $0.kind == type }, b = timesB.filter { $0.kind == type }
+            guard !a.isEmpty, !b.isEmpty, Set(a.map(\.canonical)) != Set(b.map(\.canonical)) else { continue }
+            let namesB = Set(b.map(\.canonical)), namesA = Set(a.map(\.canonical))
+            let bytesA = (a.first { !namesB.contains($0.canonical) } ?? a[0]).bytes
+            let bytesB = (b.first { !namesA.contains($0.canonical) } ?? b[0]).bytes
+            return [Finding(kind: .timeChanged, severity: .medium, a: bytesA, b: bytesB,
+                            explanation: "A says \(a.map(\.text).joined(separator: ", ")); B says \(b.map(\.text).joined(separator: ", ")).")]
+        }
+        return []
     }
 }
 
 /// A stated time: a weekday, a month (with its day), a year, or a relative time ("last week").
 struct TimeMention: Equatable {
+    enum Kind: CaseIterable { case weekday, month, year, relative }
+    var kind: Kind
     /// What it means, comparable across texts: "friday", "september 12", "2019", "last week".
     var canonical: String
     var bytes: Range<Int>
@@ -42,40 +49,40 @@ struct TimeMention: Equatable {
     static func all(_ document: Document, _ range: Range<Int>) -> [TimeMention] {
         let tokens = document.tokens
         var result: [TimeMention] = []
-        func add(_ from: Int, _ to: Int, _ canonical: String) {
+        func add(_ from: Int, _ to: Int, _ canonical: String, _ kind: Kind) {
             let bytes = Int(tokens[from].start)..<Int(tokens[to].end)
-            result.append(TimeMention(canonical: canonical, bytes: bytes, text: document.text.text(bytes)))
+            result.append(TimeMention(kind: kind, canonical: canonical, bytes: bytes, text: document.text.text(bytes)))
         }
         var t = range.lowerBound
         while t < range.upperBound {
             let token = tokens[t]
             let lower = { document.string(of: tokens[$0]).lowercased() }
             if weekdays.contains(token) && token.flags.contains(.capitalized) {
-                add(t, t, lower(t)); t += 1; continue
+                add(t, t, lower(t), .weekday); t += 1; continue
             }
             if token.flags.contains(.capitalized), let month = months[token.key],
                // "May" and "March" are words too: a month needs a day, a year, or "in"/"of"/"last" nearby.
                month != "may" && month != "march" || (t + 1 < range.upperBound && tokens[t + 1].flags.contains(.number)) {
                 if t + 1 < range.upperBound, tokens[t + 1].flags.contains(.number), let day = Int(document.string(of: tokens[t + 1])), day <= 31 {
-                    add(t, t + 1, "\(month) \(day)"); t += 2; continue
+                    add(t, t + 1, "\(month) \(day)", .month); t += 2; continue
                 }
-                add(t, t, month); t += 1; continue
+                add(t, t, month, .month); t += 1; continue
             }
-            if deictic.contains(token) { add(t, t, lower(t)); t += 1; continue }
+            if deictic.contains(token) { add(t, t, lower(t), .relative); t += 1; continue }
             if relativeOpeners.contains(token), t + 1 < range.upperBound {
                 // "earlier this month", "last week", "this year", "last Friday".
                 var k = t + 1
                 if tokens[k].is(this), k + 1 < range.upperBound { k += 1 }
                 if periods.contains(tokens[k]) {
-                    add(t, k, (t...k).map(lower).joined(separator: " ")); t = k + 1; continue
+                    add(t, k, (t...k).map(lower).joined(separator: " "), .relative); t = k + 1; continue
                 }
                 if weekdays.contains(tokens[k]) {
-                    add(t, k, lower(k)); t = k + 1; continue
+                    add(t, k, lower(k), .weekday); t = k + 1; continue
                 }
             }
             if token.flags.contains(.number), let year = Int(document.string(of: token)), (1900...2100).contains(year),
                t + 1 >= range.upperBound || !tokens[t + 1].isContent || tokens[t + 1].flags.contains(.capitalized) {
-                add(t, t, String(year)); t += 1; continue
+                add(t, t, String(year), .year); t += 1; continue
             }
             t += 1
         }
