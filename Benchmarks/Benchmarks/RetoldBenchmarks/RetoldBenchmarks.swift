@@ -104,6 +104,17 @@ let benchmarks: @Sendable () -> Void = {
         _ = Inputs.syntheticPair
     }
 
+    // MARK: align only: passages, coverage and relationship without findings
+
+    Benchmark("align synthetic-1000w") { benchmark in
+        let (a, b) = Inputs.syntheticDocuments
+        for _ in benchmark.scaledIterations {
+            blackHole(PassageAligner().align(a, b))
+        }
+    } setup: {
+        _ = Inputs.syntheticDocuments
+    }
+
     // MARK: check: one text, no source (findings inside a single document)
 
     // The synthetic ~1,000-word article, analyzed beforehand, and from its raw string.
