@@ -22,7 +22,7 @@ enum EntityCheck {
                 reported.insert(rb.person.key)
             }
         }
-        for replacement in replacedNames(pair) where !reported.contains(replacement.b.key) {
+        for replacement in replacedNames(pair) + exchangedPeople(pair) where !reported.contains(replacement.b.key) {
             reported.insert(replacement.b.key)
             findings.append(Finding(
                 kind: .entityChanged, severity: .high,
@@ -90,6 +90,19 @@ enum EntityCheck {
             if passiveMarkers.contains(key) { sawAuxiliary = true } else if sawAuxiliary && key == byKey { return true }
         }
         return false
+    }
+
+    /// A full person name in A that B drops, while B brings a full name that A lacks: in any
+    /// rewrite, one person named in place of another. Countries are left to the actor check.
+    static func exchangedPeople(_ pair: AlignedPair) -> [Replacement] {
+        func people(_ names: [NameMention]) -> [NameMention] {
+            names.filter { $0.tokens.count >= 2 && Gazetteer.country($0.entity.lowercased()) == nil }
+        }
+        let peopleA = people(pair.namesA), peopleB = people(pair.namesB)
+        let dropped = peopleA.filter { x in !pair.namesB.contains { $0.sameEntity(as: x) } && !x.isModifier(in: pair.a) }
+        let added = peopleB.filter { y in !pair.namesA.contains { $0.sameEntity(as: y) } && !y.isModifier(in: pair.b) }
+        guard dropped.count == 1, added.count == 1 else { return [] }
+        return [Replacement(a: dropped[0], b: added[0])]
     }
 
     struct Replacement { var a: NameMention; var b: NameMention }

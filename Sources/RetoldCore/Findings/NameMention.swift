@@ -15,7 +15,7 @@ public struct NameMention: Sendable, Equatable {
     /// word ("O'Neill" = "ONeill", "Turks" = "Turk").
     public var key: String { Self.key(entity) }
 
-    static func key(_ name: String) -> String {
+    public static func key(_ name: String) -> String {
         name.lowercased().split(separator: " ").map { word -> String in
             let letters = word.filter(\.isLetter)
             return letters.count > 3 && letters.hasSuffix("s") && !letters.hasSuffix("ss") ? String(letters.dropLast()) : letters

@@ -14,7 +14,7 @@ enum NegationCheck {
     static let otherNegation: WordSet = [
         "no", "none", "nobody", "nothing", "neither", "nor", "without", "lack", "lacks", "lacked", "fail", "fails",
         "failed", "refuse", "refused", "refuses", "deny", "denied", "denies", "reject", "rejected", "unable",
-        "declined", "decline", "barely", "hardly", "little", "few", "failing", "lacking", "refusing", "denying",
+        "declined", "barely", "hardly", "failing", "lacking", "refusing", "denying",
     ]
     static let auxiliaries: WordSet = ["be", "been", "being", "have", "has", "had", "do", "does", "did", "yet", "to", "a", "an", "the", "ever", "always", "any", "longer"]
 

@@ -13,8 +13,14 @@ enum NumberCheck {
             // The counterpart: same counted noun, else the only figure of the same unit on both sides.
             var match = figuresB.indices.first { !usedB.contains($0) && x.noun != nil && figuresB[$0].noun == x.noun && figuresB[$0].unit == x.unit }
             if match == nil, x.noun == nil || !figuresB.contains(where: { $0.noun == x.noun }) {
-                let sameUnitA = figuresA.filter { $0.unit == x.unit }, candidates = figuresB.indices.filter { figuresB[$0].unit == x.unit && !usedB.contains($0) }
-                if sameUnitA.count == 1, candidates.count == 1, figuresB[candidates[0]].noun == nil || x.noun == nil { match = candidates[0] }
+                // Without a noun: the figures of one unit pair up in order when both sides have as many
+                // ("rose $2.11 ... to $21.51" / "jumped $1.63 ... to $21.03").
+                let sameUnitA = figuresA.filter { $0.unit == x.unit && $0.noun == nil }
+                let sameUnitB = figuresB.indices.filter { figuresB[$0].unit == x.unit && figuresB[$0].noun == nil }
+                if x.noun == nil, sameUnitA.count == sameUnitB.count, let position = sameUnitA.firstIndex(of: x),
+                   !usedB.contains(sameUnitB[position]) {
+                    match = sameUnitB[position]
+                }
             }
             guard let k = match else { continue }
             usedB.insert(k)

@@ -41,7 +41,7 @@ enum QuoteCheck {
         guard !range.isEmpty else { return [] }
         let bytes = document.text.bytes
         let start = Int(document.tokens[range.lowerBound].start), end = Int(document.tokens[range.upperBound - 1].end)
-        let from = max(0, start - 1), to = min(bytes.count, end + 1)
+        let from = max(0, start - 1), to = min(bytes.count, end + 3)  // a closing quote may follow the period
         var marks: [Int] = []
         for i in from..<to where bytes[i] == 0x22 { marks.append(i) }
         var result: [Range<Int>] = []

@@ -24,6 +24,12 @@ enum ScopeCheck {
         } else if let wide = a.unboundedOrdinal, let bounded = b.boundedOrdinal {
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: wide.bytes, b: bounded.bytes,
                 explanation: "B says \"\(bounded.text)\" where A says \"\(wide.text)\": an absolute claim made limited."))
+        } else if let wide = b.unboundedOrdinal, a.unboundedOrdinal == nil, let plain = a.plainOrdinals[wide.word] {
+            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: plain, b: wide.bytes,
+                explanation: "B says \"\(wide.text)\", adding \"ever\" to a claim A makes without it."))
+        } else if let wide = a.unboundedOrdinal, b.unboundedOrdinal == nil, let plain = b.plainOrdinals[wide.word] {
+            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: wide.bytes, b: plain,
+                explanation: "A says \"\(wide.text)\"; B drops the \"ever\"."))
         }
         // A superlative on one side only.
         for word in a.superlatives.keys where b.superlatives[word] == nil && !b.hasAnySuperlative {
@@ -58,6 +64,8 @@ enum ScopeCheck {
     struct Scope {
         var boundedOrdinal: Phrase?
         var unboundedOrdinal: Phrase?
+        /// Ordinals with neither a bound nor "ever" ("the first quarter"), by word.
+        var plainOrdinals: [String: Range<Int>] = [:]
         var superlatives: [String: (Range<Int>, String)] = [:]
         var quantified: [UInt64: Phrase] = [:]
         /// Sorted distinct stems of the side's common words.
@@ -105,6 +113,8 @@ enum ScopeCheck {
                         unboundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
                     } else if let end = window.lazy.compactMap({ periodEnd(after: $0) }).first {
                         boundedOrdinal = Phrase(bytes: span(t, end), text: document.text.text(span(t, end)), word: w)
+                    } else {
+                        plainOrdinals[w] = span(t, t)
                     }
                 }
                 if ScopeCheck.superlatives.contains(token) { self.superlatives[word(t)] = (span(t, t), document.string(of: token)) }

@@ -45,6 +45,7 @@ struct TimeMention: Equatable {
     static let relativeOpeners: WordSet = ["last", "this", "next", "earlier", "later", "past"]
     static let periods: WordSet = ["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn", "fall", "winter"]
     static let this = Word("this")
+    static let yearPrepositions: WordSet = ["in", "by", "since", "until", "from", "through", "before", "after", "of"]
 
     static func all(_ document: Document, _ range: Range<Int>) -> [TimeMention] {
         let tokens = document.tokens
@@ -80,8 +81,11 @@ struct TimeMention: Equatable {
                     add(t, k, lower(k), .weekday); t = k + 1; continue
                 }
             }
+            // A year: 1900-2100 not counting a noun after it ("2,000 troops"), or after "in", "by", "since".
             if token.flags.contains(.number), let year = Int(document.string(of: token)), (1900...2100).contains(year),
-               t + 1 >= range.upperBound || !tokens[t + 1].isContent || tokens[t + 1].flags.contains(.capitalized) {
+               t + 1 >= range.upperBound || !tokens[t + 1].isContent || tokens[t + 1].flags.contains(.capitalized)
+                || (t > range.lowerBound && yearPrepositions.contains(tokens[t - 1]))
+                || document.text.bytes[Int(token.end)..<Int(tokens[t + 1].start)].contains(where: { $0 != 0x20 }) {
                 add(t, t, String(year), .year); t += 1; continue
             }
             t += 1

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RetoldCore
+import RetoldEvaluation
+import RetoldReport
+
+/// `retold eval findings`: precision and recall of each finding kind on planted changes.
+struct EvalChanges: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "findings",
+        abstract: "Precision and recall of each finding kind, on changes planted in paraphrase pairs.",
+        discussion: """
+        Builds the test set on the fly from an MSRP-format corpus: for each kind, sentences with one \
+        controlled edit (a name, a figure, a negation, a time, a scope word, a quoted word, a speaker), \
+        against themselves ("copy") and against their paraphrase ("paraphrase"); plus untouched pairs.
+        """
+    )
+
+    @Option(help: "An MSRP-format file (Quality, #1 ID, #2 ID, #1 String, #2 String).")
+    var msrp: String
+
+    @Option(name: .customLong("per-kind"), help: "Planted pairs per kind and style.")
+    var perKind: Int = 250
+
+    @Flag(help: "Print one missed pair and one false alarm per kind.")
+    var verbose = false
+
+    func validate() throws {
+        guard (1...5_000).contains(perKind) else { throw ValidationError("--per-kind must be between 1 and 5000") }
+    }
+
+    func run() throws {
+        let pairs: [LabelledPair]
+        do {
+            pairs = try ParaphraseCorpus.msrp(path: msrp)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        let result = FindingEvaluation(perKind: perKind).run(paraphrasePairs: pairs)
+        var out = "kind                 style       pairs  precision  recall\n"
+        for row in result.rows {
+            out += row.edit.expectedKind.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)
+            out += row.style.padding(toLength: 10, withPad: " ", startingAt: 0)
+            out += String(format: "%7d  %9.3f  %6.3f\n", row.pairs, row.precision, row.recall)
+        }
+        out += String(format: "untouched paraphrase pairs with a high-severity finding: %d of %d (%.1f%%)\n",
+                      result.untouchedWithHigh, result.untouchedPairs, 100 * Double(result.untouchedWithHigh) / Double(max(1, result.untouchedPairs)))
+        if verbose { out += "\n" + result.misses.joined(separator: "\n") + "\n" }
+        emit(out)
+    }
+}
