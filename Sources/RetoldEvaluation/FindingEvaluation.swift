@@ -42,7 +42,13 @@ public struct FindingEvaluation: Sendable {
         return quotes % 2 == 1
     }
 
-    public init(perKind: Int = 250) { self.perKind = perKind }
+    /// How many misses and false alarms to keep per kind and style in `Result.misses`.
+    public var examplesPerKind: Int
+
+    public init(perKind: Int = 250, examplesPerKind: Int = 1) {
+        self.perKind = perKind
+        self.examplesPerKind = examplesPerKind
+    }
 
     public func run(paraphrasePairs: [LabelledPair]) -> Result {
         let positives = paraphrasePairs.filter(\.label)
@@ -112,8 +118,10 @@ public struct FindingEvaluation: Sendable {
                 }
                 let alarms = others.filter { $0.kinds.contains(edit.expectedKind) }
                 rows.append(Row(edit: edit, style: style, pairs: planted.count, found: found, falseAlarms: alarms.count))
-                if let miss = planted.first(where: { $0.kinds.isDisjoint(with: edit.acceptedKinds) }) { misses.append("missed \(edit.rawValue) (\(style)): \(miss.text)") }
-                if let alarm = alarms.first { misses.append("false \(edit.expectedKind.rawValue) (\(alarm.style)): \(alarm.text)") }
+                for miss in planted.filter({ $0.kinds.isDisjoint(with: edit.acceptedKinds) }).prefix(examplesPerKind) {
+                    misses.append("missed \(edit.rawValue) (\(style)): \(miss.text)")
+                }
+                for alarm in alarms.prefix(examplesPerKind) { misses.append("false \(edit.expectedKind.rawValue) (\(alarm.style)): \(alarm.text)") }
             }
         }
         return Result(rows: rows, untouchedPairs: untouched, untouchedWithHigh: untouchedHigh, misses: misses)

@@ -22,8 +22,11 @@ struct EvalChanges: ParsableCommand {
     @Option(name: .customLong("per-kind"), help: "Planted pairs per kind and style.")
     var perKind: Int = 250
 
-    @Flag(help: "Print one missed pair and one false alarm per kind.")
+    @Flag(help: "Print missed pairs and false alarms per kind (see --examples).")
     var verbose = false
+
+    @Option(help: "With --verbose, how many misses and false alarms to print per kind and style.")
+    var examples: Int = 1
 
     func validate() throws {
         guard (1...5_000).contains(perKind) else { throw ValidationError("--per-kind must be between 1 and 5000") }
@@ -37,7 +40,7 @@ struct EvalChanges: ParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let result = FindingEvaluation(perKind: perKind).run(paraphrasePairs: pairs)
+        let result = FindingEvaluation(perKind: perKind, examplesPerKind: max(0, examples)).run(paraphrasePairs: pairs)
         var out = "kind                 style       pairs  precision  recall\n"
         for row in result.rows {
             out += row.edit.expectedKind.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)

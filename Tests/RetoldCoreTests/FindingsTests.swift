@@ -64,6 +64,22 @@ struct ChangeFindingsTests {
         #expect(changes("Some experts have said the talks will fail.", "Some analysts and experts said the talks would fail.").isEmpty)
     }
 
+    @Test("scope words that are not a change of scope: bounds, hedges, names, moved quantifiers")
+    func scopeRewordings() {
+        let quiet: [(String, String)] = [
+            ("The death toll was at least 767 by Friday.", "By Friday the death toll was 767."),
+            ("A 50 basis point cut was more likely, the article argued.", "A 50 basis point cut was most likely, the article argued."),
+            ("He produced The Weakest Link for the network.", "He produced the quiz show for the network."),
+            ("Moore had no immediate comment on the ruling Tuesday.", "Moore did not have an immediate comment on the ruling Tuesday."),
+            ("Guidelines recommend approaches to many ailments, officials said.", "Guidelines recommend approaches to many common ailments, officials said."),
+            ("Pay will rise over the next four years, the union said.", "Pay will rise over the next few years, the union said."),
+            ("The largest gains were in prices and new orders.", "Prices and new orders increased."),
+        ]
+        for (a, b) in quiet { #expect(changes(a, b).isEmpty, "\(a) / \(b)") }
+        // Still a change: the superlative describes a noun both sides name.
+        #expect(kinds(changes("It was a big protest in the city on Sunday.", "It was the biggest protest in the city on Sunday.")) == [.scopeChanged])
+    }
+
     @Test("quoted words changed; a trimmed quote keeps its words")
     func quotes() {
         let found = changes("Kim said his country was facing \u{201C}the worst crisis ever\u{201D}.",
@@ -115,6 +131,26 @@ struct DocumentFindingsTests {
         for article in try TestData.bbcArticles().prefix(40) {
             #expect(check(article).allSatisfy { $0.severity != .high }, "\(article.prefix(80))")
         }
+    }
+
+    @Test("one figure stated two ways is a contradiction; an update, another year or rounding is not")
+    func restatedFigures() {
+        let slip = check("""
+            The storm killed 23 people in the coastal province, officials said on Monday. Rescue teams searched the rubble. \
+            Officials said the storm killed 32 people in the coastal province.
+            """)
+        #expect(slip.map(\.kind) == [.selfContradiction])
+        #expect(slip.first?.explanation == "The text says 23 people in one place and 32 people in another, about the same thing.")
+        let quiet = [
+            "The storm killed 23 people in the province, officials said. By evening the toll had risen to 32 people in the province, officials said.",
+            "The company cut 500 jobs in its factories in 2022. The company cut 300 jobs in its factories in 2023.",
+            "The storm killed 23 people in the province. Officials said the storm killed 23 people in the province.",
+            "The fund holds $2.11 billion in bonds, the filing shows. The fund holds $2.1 billion in bonds, the filing shows.",
+            "Place two shovels full of gravel in each hole. Then place two or three shovels full of gravel in each hole.",
+            "A burger has 540 calories in the meal. A wrap has 360 calories in the meal. A salad has 210 calories in the meal.",
+            "Four firefighters were injured in the blaze. Some 300 firefighters were battling the blaze.",
+        ]
+        for text in quiet { #expect(check(text).isEmpty, "\(text)") }
     }
 }
 

@@ -13,6 +13,7 @@ enum ScopeCheck {
     static let (inWord, forWord, overWord, sinceWord, history, allWord, ofWord, time, and, or, the, past, last) =
         (Word("in"), Word("for"), Word("over"), Word("since"), Word("history"), Word("all"), Word("of"), Word("time"),
          Word("and"), Word("or"), Word("the"), Word("past"), Word("last"))
+    static let (at, most, least) = (Word("at"), Word("most"), Word("least"))
 
     static func check(_ pair: AlignedPair) -> [Finding] {
         var findings: [Finding] = []
@@ -31,27 +32,32 @@ enum ScopeCheck {
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: wide.bytes, b: plain,
                 explanation: "A says \"\(wide.text)\"; B drops the \"ever\"."))
         }
-        // A superlative on one side only.
-        for word in a.superlatives.keys where b.superlatives[word] == nil && !b.hasAnySuperlative {
-            let (bytes, text) = a.superlatives[word]!
-            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: bytes, b: nil,
-                explanation: "A calls it \"\(text)\"; B drops the superlative."))
+        // A superlative on one side only, about a thing both sides name ("the largest protest" /
+        // "a protest"); a superlative whose noun B does not mention is a rewording of the sentence.
+        for (word, superlative) in a.superlatives where b.superlatives[word] == nil && !b.hasAnySuperlative
+            && b.nouns.sortedContains(superlative.head) {
+            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: superlative.bytes, b: nil,
+                explanation: "A calls it \"\(superlative.text)\"; B drops the superlative."))
         }
-        for word in b.superlatives.keys where a.superlatives[word] == nil && !a.hasAnySuperlative {
-            let (bytes, text) = b.superlatives[word]!
-            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: nil, b: bytes,
-                explanation: "B adds the superlative \"\(text)\", which A does not have."))
+        for (word, superlative) in b.superlatives where a.superlatives[word] == nil && !a.hasAnySuperlative
+            && a.nouns.sortedContains(superlative.head) {
+            findings.append(Finding(kind: .scopeChanged, severity: .medium, a: nil, b: superlative.bytes,
+                explanation: "B adds the superlative \"\(superlative.text)\", which A does not have."))
         }
         // The same noun with a different quantifier: "some experts" / "experts" / "all experts".
+        // A quantifier that moved to another noun, or a "no" the other side says with "not", is
+        // a rewording; a quantifier where the other side has a figure is the number check's business.
         for (noun, quantifierA) in a.quantified {
-            guard b.nouns.sortedContains(noun) else { continue }
+            guard b.nouns.sortedContains(noun), !b.counted.sortedContains(noun) else { continue }
             let quantifierB = b.quantified[noun]
             guard quantifierB?.word != quantifierA.word else { continue }
+            if quantifierB == nil && (b.quantifierWords.contains(quantifierA.word) || (quantifierA.word == "no" && b.negates)) { continue }
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: quantifierA.bytes, b: quantifierB?.bytes,
                 explanation: quantifierB.map { "A says \"\(quantifierA.text)\", B says \"\($0.text)\"." }
                     ?? "A says \"\(quantifierA.text)\"; B drops \"\(quantifierA.word)\" and generalizes."))
         }
         for (noun, quantifierB) in b.quantified where a.quantified[noun] == nil && a.nouns.sortedContains(noun) {
+            if a.counted.sortedContains(noun) || a.quantifierWords.contains(quantifierB.word) || (quantifierB.word == "no" && a.negates) { continue }
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: nil, b: quantifierB.bytes,
                 explanation: "B adds \"\(quantifierB.word)\" (\"\(quantifierB.text)\"), which A does not say."))
         }
@@ -59,6 +65,13 @@ enum ScopeCheck {
     }
 
     struct Phrase { var bytes: Range<Int>; var text: String; var word: String }
+    struct Superlative { var bytes: Range<Int>; var text: String; var head: UInt64 }
+
+    /// Words that count something, so that a quantifier before them ("some three feet", "a few
+    /// thousand") qualifies a figure rather than a noun.
+    static func isFigure(_ token: Token) -> Bool {
+        token.flags.contains(.number) || StatedNumber.wordValues[token.key] != nil || StatedNumber.scales[token.key] != nil
+    }
 
     /// Scope words of one side.
     struct Scope {
@@ -66,8 +79,15 @@ enum ScopeCheck {
         var unboundedOrdinal: Phrase?
         /// Ordinals with neither a bound nor "ever" ("the first quarter"), by word.
         var plainOrdinals: [String: Range<Int>] = [:]
-        var superlatives: [String: (Range<Int>, String)] = [:]
+        /// Superlatives by word, with the stem of the noun they describe.
+        var superlatives: [String: Superlative] = [:]
         var quantified: [UInt64: Phrase] = [:]
+        /// Every quantifier word the side uses, whatever it quantifies.
+        var quantifierWords: Set<String> = []
+        /// Stems of nouns that come right after a figure ("four years"): their amount is a number.
+        var counted: [UInt64] = []
+        /// Whether the side has a verbal negation ("not", "never", "n't").
+        var negates = false
         /// Sorted distinct stems of the side's common words.
         var nouns: [UInt64] = []
         var hasAnySuperlative: Bool { !superlatives.isEmpty }
@@ -89,6 +109,27 @@ enum ScopeCheck {
                     guard tokens[u].flags.contains(.number) || PeriodWords.words.contains(tokens[u]) || tokens[u].is(the)
                         || tokens[u].is(past) || tokens[u].is(last) else { return nil }
                     u += 1
+                }
+                return nil
+            }
+            /// A superlative at `t` and the noun it describes: "the largest gains", "a record
+            /// high". Not one: "at least", "most likely", "did his best", "The Weakest Link",
+            /// "the archaeological record" (nothing follows to describe).
+            func superlative(at t: Int) -> Superlative? {
+                let token = tokens[t]
+                guard ScopeCheck.superlatives.contains(token) else { return nil }
+                if token.flags.contains(.capitalized) && !token.flags.contains(.sentenceInitial) { return nil }
+                if t > range.lowerBound, tokens[t - 1].is(at) { return nil }
+                if token.is(most) || token.is(least) {
+                    // "the most powerful ..." only; "most students" is a quantifier, "most likely" a hedge.
+                    guard t > range.lowerBound, tokens[t - 1].is(the) else { return nil }
+                }
+                var k = t + 1
+                while k < range.upperBound, k <= t + 3, tokens[k].isContent {
+                    if k + 1 == range.upperBound || !tokens[k + 1].isContent {
+                        return Superlative(bytes: span(t, t), text: document.string(of: token), head: tokens[k].stem)
+                    }
+                    k += 1
                 }
                 return nil
             }
@@ -117,16 +158,28 @@ enum ScopeCheck {
                         plainOrdinals[w] = span(t, t)
                     }
                 }
-                if ScopeCheck.superlatives.contains(token) { self.superlatives[word(t)] = (span(t, t), document.string(of: token)) }
-                if quantifiers.contains(token), t + 1 < range.upperBound, tokens[t + 1].isContent, !tokens[t + 1].flags.contains(.number) {
+                if NegationCheck.negators.contains(token) { negates = true }
+                if t + 1 < range.upperBound, ScopeCheck.isFigure(token), tokens[t + 1].isContent { counted.append(tokens[t + 1].stem) }
+                if let superlative = superlative(at: t) { self.superlatives[word(t)] = superlative }
+                if quantifiers.contains(token) {
                     let w = word(t)
-                    quantified[tokens[t + 1].stem] = Phrase(bytes: span(t, t + 1), text: document.text.text(span(t, t + 1)), word: w)
-                    // "some analysts and experts": the quantifier covers the coordinated noun too.
-                    if t + 3 < range.upperBound, tokens[t + 2].is(and) || tokens[t + 2].is(or), tokens[t + 3].isContent {
-                        quantified[tokens[t + 3].stem] = Phrase(bytes: span(t, t + 3), text: document.text.text(span(t, t + 3)), word: w)
+                    quantifierWords.insert(w)
+                    // The quantified noun may follow an adjective: "many common ailments".
+                    // "most likely", "most recently": a hedge or degree, not a quantity.
+                    if t + 1 < range.upperBound, tokens[t + 1].isContent, !ScopeCheck.isFigure(tokens[t + 1]),
+                       !word(t + 1).hasSuffix("ly") {
+                        var last = t + 1
+                        if t + 2 < range.upperBound, tokens[t + 2].isContent, !ScopeCheck.isFigure(tokens[t + 2]) { last = t + 2 }
+                        let phrase = Phrase(bytes: span(t, last), text: document.text.text(span(t, last)), word: w)
+                        for k in (t + 1)...last where quantified[tokens[k].stem] == nil { quantified[tokens[k].stem] = phrase }
+                        // "some analysts and experts": the quantifier covers the coordinated noun too.
+                        if last == t + 1, t + 3 < range.upperBound, tokens[t + 2].is(and), tokens[t + 3].isContent {
+                            quantified[tokens[t + 3].stem] = Phrase(bytes: span(t, t + 3), text: document.text.text(span(t, t + 3)), word: w)
+                        }
                     }
                 }
             }
+            counted.sort()
             nouns.sort()
             nouns = nouns.enumerated().filter { $0.offset == 0 || nouns[$0.offset - 1] != $0.element }.map(\.element)
         }
