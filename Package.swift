@@ -14,10 +14,13 @@ let package = Package(
     targets: [
         // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
         .target(name: "RetoldCore"),
-        // Turning bytes from files and streams into text, with clear errors for bad input.
-        .target(name: "RetoldIngest", dependencies: ["RetoldCore"]),
+        // System libraries: libxml2's HTML parser and zlib's gzip reader.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Turning files, pages, feeds and crawls into documents, with clear errors for bad input.
+        .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"]),
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
-        .target(name: "RetoldReport", dependencies: ["RetoldCore"]),
+        .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest"]),
         // Labelled corpora readers and cross-validated evaluation.
         .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest"]),
         .executableTarget(

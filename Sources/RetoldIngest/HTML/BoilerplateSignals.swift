@@ -1,0 +1,66 @@
+/// What an element's tag, role, class and id say about whether it holds article text.
+///
+/// Class and id values are split into words ("related-stories__list" -> related, stories,
+/// list) and matched word by word, so "head-line" never matches "ad".
+enum BoilerplateSignals {
+    /// Elements that hold site furniture, not the story.
+    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "header", "menu", "dialog", "figcaption"]
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar",
+    ]
+    /// Whole class or id words that mark furniture.
+    static let negativeWords: Set<String> = [
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "sponsor", "sponsored", "promo", "promoted", "share",
+        "sharing", "shares", "social", "comment", "comments", "related", "recommended", "recommendations", "newsletter",
+        "subscribe", "subscription", "signup", "sidebar", "breadcrumb", "breadcrumbs", "footer", "masthead", "menu", "nav",
+        "navbar", "navigation", "popup", "modal", "skip", "toolbar", "widget", "widgets", "banner", "outbrain", "taboola",
+        "paywall", "byline", "caption", "credit", "credits", "trending", "popular", "disqus", "pagination", "pager", "tags",
+        "tag", "cookie", "cookies", "consent", "gdpr", "login", "print", "rss", "hidden", "sr", "visually", "offscreen",
+        "teaser", "teasers", "more", "next", "prev", "previous", "author", "bio", "dateline", "timestamp", "meta", "follow",
+        "sharebar", "toc", "jump", "infobox", "supplemental", "complementary", "overlay", "cta", "donate", "upsell",
+    ]
+    /// Word prefixes that mark furniture ("commentlist", "sharetools", "relatedarticles").
+    static let negativePrefixes = ["comment", "share", "social", "related", "newsletter", "subscri", "sidebar", "breadcrumb",
+                                   "footer", "navbar", "popup", "cookie", "outbrain", "taboola", "recommend", "advert", "sponsor", "promo"]
+    /// Words that mark the story body.
+    static let positiveWords: Set<String> = [
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "richtext",
+        "paragraph", "storybody", "postbody", "entrycontent", "maincontent", "articletext", "storytext", "news",
+    ]
+
+    static func words(_ value: String) -> [Substring] {
+        value.lowercased().split { !($0.isLetter || $0.isNumber) }
+    }
+
+    /// +1 when class and id point at the story, -1 when at furniture, 0 otherwise or both.
+    static func classWeight(_ node: HTMLTree.Node) -> Int {
+        let all = words((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
+        guard !all.isEmpty else { return 0 }
+        let positive = all.contains { positiveWords.contains(String($0)) }
+        let negative = all.contains { word in
+            negativeWords.contains(String(word)) || negativePrefixes.contains { word.hasPrefix($0) }
+        }
+        if positive && !negative { return 1 }
+        if negative && !positive { return -1 }
+        return 0
+    }
+
+    /// Hidden from readers: `hidden`, `aria-hidden="true"`, `display: none`.
+    static func isHidden(_ node: HTMLTree.Node) -> Bool {
+        if node.attribute("hidden") != nil { return true }
+        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        return false
+    }
+
+    /// Whether a whole subtree is furniture to drop before scoring.
+    static func isFurniture(_ node: HTMLTree.Node) -> Bool {
+        guard node.kind == .element else { return false }
+        if ["html", "body", "main", "article"].contains(node.tag) { return isHidden(node) }
+        if isHidden(node) || furnitureTags.contains(node.tag) { return true }
+        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        return classWeight(node) < 0
+    }
+}
