@@ -8,15 +8,29 @@
 public struct ArticleExtractor: Sendable {
     public init() {}
 
+    /// Below this many characters an extraction is suspect: retried without class names.
+    static let shortArticle = 250
+
     public func extract(_ tree: HTMLTree) -> ExtractedArticle {
-        var state = State(tree: tree)
-        state.markFurniture()
         let metadata = ArticleMetadata(tree)
-        let roots = state.contentRoots()
+        let first = paragraphs(tree, metadata: metadata, useClassNames: true)
+        // Class names mislead sometimes ("navbar" left open around the whole page): when little
+        // came out, try again trusting only tags and roles, and keep the longer result.
+        if first.reduce(0, { $0 + $1.text.count }) < Self.shortArticle {
+            let second = paragraphs(tree, metadata: metadata, useClassNames: false)
+            if second.reduce(0, { $0 + $1.text.count }) > first.reduce(0, { $0 + $1.text.count }) {
+                return ExtractedArticle(metadata: metadata, paragraphs: second)
+            }
+        }
+        return ExtractedArticle(metadata: metadata, paragraphs: first)
+    }
+
+    func paragraphs(_ tree: HTMLTree, metadata: ArticleMetadata, useClassNames: Bool) -> [ExtractedArticle.Paragraph] {
+        var state = State(tree: tree)
+        state.markFurniture(useClassNames: useClassNames)
         var paragraphs: [ExtractedArticle.Paragraph] = []
-        for root in roots { state.collectParagraphs(root, into: &paragraphs) }
-        paragraphs = Self.cleaned(paragraphs, title: metadata.title)
-        return ExtractedArticle(metadata: metadata, paragraphs: paragraphs)
+        for root in state.contentRoots() { state.collectParagraphs(root, into: &paragraphs) }
+        return Self.cleaned(paragraphs, title: metadata.title)
     }
 
     /// Drops the title repeated as the first paragraph, and empty paragraphs.
@@ -46,7 +60,7 @@ public struct ArticleExtractor: Sendable {
 
         /// Marks furniture subtrees and computes text, link text and comma counts bottom-up
         /// (children always come after their parent in `nodes`).
-        mutating func markFurniture() {
+        mutating func markFurniture(useClassNames: Bool) {
             // Raw text per subtree first: a "furniture" wrapper holding most of the page's text
             // ("Page-ad-margins" around everything) is a layout div with an unlucky name.
             var raw = [Int](repeating: 0, count: tree.nodes.count)
@@ -60,7 +74,7 @@ public struct ArticleExtractor: Sendable {
                 let node = tree.nodes[index]
                 guard index > 0 else { continue }
                 if removed[node.parent] || ["head", "title", "meta", "link", "script"].contains(node.tag) { removed[index] = true; continue }
-                if BoilerplateSignals.isFurniture(node) {
+                if BoilerplateSignals.isFurniture(node, useClassNames: useClassNames) {
                     let hidden = BoilerplateSignals.isHidden(node)
                     let holdsThePage = raw[index] * 2 > page && !["nav", "footer", "aside"].contains(node.tag)
                     if hidden || !holdsThePage { removed[index] = true }

@@ -37,8 +37,11 @@ enum BoilerplateSignals {
         let all = words((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
         guard !all.isEmpty else { return 0 }
         let positive = all.contains { positiveWords.contains(String($0)) }
-        let negative = all.contains { word in
-            negativeWords.contains(String(word)) || negativePrefixes.contains { word.hasPrefix($0) }
+        // "non-ad-column", "no-comments": a negated word says nothing against the element.
+        let negative = all.indices.contains { i in
+            let word = all[i]
+            if i > 0, all[i - 1] == "non" || all[i - 1] == "no" || all[i - 1] == "not" { return false }
+            return negativeWords.contains(String(word)) || negativePrefixes.contains { word.hasPrefix($0) }
         }
         if positive && !negative { return 1 }
         if negative && !positive { return -1 }
@@ -55,12 +58,12 @@ enum BoilerplateSignals {
     }
 
     /// Whether a whole subtree is furniture to drop before scoring.
-    static func isFurniture(_ node: HTMLTree.Node) -> Bool {
+    static func isFurniture(_ node: HTMLTree.Node, useClassNames: Bool = true) -> Bool {
         guard node.kind == .element else { return false }
         if ["html", "body", "main", "article"].contains(node.tag) { return isHidden(node) }
         if isHidden(node) || furnitureTags.contains(node.tag) { return true }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
-        return classWeight(node) < 0
+        return useClassNames && classWeight(node) < 0
     }
 }
