@@ -10,16 +10,16 @@ struct Check: ParsableCommand {
         discussion: "Exit 0 whether or not there are findings; with --fail-on LEVEL, 3 when findings at or above LEVEL exist."
     )
 
-    @Argument(help: "The text to check: a file path, or - for standard input.")
+    @Argument(help: "The text to check: a text, HTML, JSONL or WARC file holding one document, or - for standard input.")
     var input: String
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var failOn: FailOnOption
 
     func run() throws {
-        let text: TextInput
+        let text: IngestedDocument
         do {
-            text = try TextInput.read(path: input)
+            text = try DocumentReader().readOne(input)
         } catch {
             printError(error.description)
             throw ExitCode(1)
@@ -27,10 +27,10 @@ struct Check: ParsableCommand {
         var analyzer = TextAnalyzer()
         let document = analyzer.analyze(text.text)
         let findings = DocumentChecker().check(document)
-        let report = CheckReport(document, findings: findings, name: text.name)
+        let report = CheckReport(document, findings: findings, name: text.origin.description)
         switch output.format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
-        case .text: emit(CheckRenderer.render(document, findings: findings, name: text.name, style: output.style))
+        case .text: emit(CheckRenderer.render(document, findings: findings, name: text.origin.description, style: output.style))
         }
         try failOn.exitIfNeeded(report.counts)
     }

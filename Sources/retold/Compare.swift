@@ -15,7 +15,7 @@ struct Compare: ParsableCommand {
         """
     )
 
-    @Argument(help: "The two texts, A then B: file paths, or - for standard input.")
+    @Argument(help: "The two texts, A then B: text, HTML, JSONL or WARC files holding one document each, or - for standard input.")
     var inputs: [String] = []
 
     @Option(help: "A JSONL file of pairs to compare (- for standard input).")
@@ -35,22 +35,23 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         if let pairs { return try runPairs(pairs) }
-        let a: TextInput, b: TextInput
+        let a: IngestedDocument, b: IngestedDocument
         do {
-            a = try TextInput.read(path: inputs[0])
-            b = try TextInput.read(path: inputs[1])
+            let reader = DocumentReader()
+            a = try reader.readOne(inputs[0])
+            b = try reader.readOne(inputs[1])
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
-        let report = CompareReport(comparison, nameA: a.name, nameB: b.name)
+        let report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
         switch output.format {
         case .json:
             emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:
-            emit(CompareRenderer.render(comparison, nameA: a.name, nameB: b.name, style: output.style))
+            emit(CompareRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, style: output.style))
         }
         try failOn.exitIfNeeded(report.findingCounts)
     }

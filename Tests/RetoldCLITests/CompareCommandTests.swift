@@ -83,11 +83,11 @@ struct CompareCommandTests {
         #expect(output.stdout.isEmpty)
     }
 
-    @Test("a directory is refused")
-    func directory() throws {
+    @Test("an input holding several documents is refused with the count")
+    func severalDocuments() throws {
         let output = try RetoldProcess.run(["compare", "examples", wire])
         #expect(output.status == 1)
-        #expect(output.stderr == "retold: cannot read 'examples': it is a directory\n")
+        #expect(output.stderr == "retold: examples: holds 2 documents; give one document per input (retold extract lists them)\n")
     }
 
     @Test("Windows-1252 text is read, not refused")

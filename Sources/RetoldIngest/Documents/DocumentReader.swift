@@ -23,7 +23,8 @@ public struct DocumentReader: Sendable {
             }
             var status = stat()
             guard stat(path, &status) == 0 else {
-                summary.issues.append(IngestIssue(.init(path: path), InputError(name: path, reason: TextInput.reason(errno: errno)).reasonText))
+                let error = InputError(name: path, reason: TextInput.reason(errno: errno))
+                summary.issues.append(IngestIssue(.init(path: path), error.reasonText, inputError: error))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFDIR {
@@ -71,7 +72,8 @@ public struct DocumentReader: Sendable {
     func readPath(_ path: String, summary: inout IngestSummary, _ each: (IngestedDocument) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            summary.issues.append(IngestIssue(.init(path: path), InputError(name: path, reason: TextInput.reason(errno: errno)).reasonText))
+            let error = InputError(name: path, reason: TextInput.reason(errno: errno))
+                summary.issues.append(IngestIssue(.init(path: path), error.reasonText, inputError: error))
             return
         }
         defer { close(descriptor) }
@@ -123,7 +125,9 @@ public struct DocumentReader: Sendable {
                 let bytes = try reader.read(count: maxDocumentBytes + 1)
                 summary.bytes += bytes.count
                 if bytes.count > maxDocumentBytes {
-                    summary.issues.append(IngestIssue(origin, "over the \(InputError.size(maxDocumentBytes)) limit for one document"))
+                    // Reading stopped one byte past the limit: say "over the limit", not a size.
+                    let error = InputError(name: name, reason: .tooLarge(bytes: maxDocumentBytes, limit: maxDocumentBytes))
+                    summary.issues.append(IngestIssue(origin, error.reasonText, inputError: error))
                     return
                 }
                 switch single(bytes, format: format, origin: origin, name: name) {
@@ -157,7 +161,7 @@ public struct DocumentReader: Sendable {
             let input = try TextInput.decode(bytes, name: name, maxBytes: maxDocumentBytes)
             return .success(IngestedDocument(id: name, origin: origin, text: input.text, format: .text, encoding: input.encoding.rawValue))
         } catch {
-            return .failure(IngestIssue(origin, error.reasonText))
+            return .failure(IngestIssue(origin, error.reasonText, inputError: error))
         }
     }
 }

@@ -61,11 +61,14 @@ public struct IngestedDocument: Sendable, Equatable {
 public struct IngestIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public var origin: IngestedDocument.Origin
     public var reason: String
+    /// For a whole input that could not be read as text, the input error with its own wording.
+    public var inputError: InputError?
 
-    public init(_ origin: IngestedDocument.Origin, _ reason: String) {
+    public init(_ origin: IngestedDocument.Origin, _ reason: String, inputError: InputError? = nil) {
         self.origin = origin
         self.reason = reason
+        self.inputError = inputError
     }
 
-    public var description: String { "\(origin): \(reason)" }
+    public var description: String { inputError?.description ?? "\(origin): \(reason)" }
 }

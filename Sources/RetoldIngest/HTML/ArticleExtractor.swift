@@ -33,9 +33,10 @@ public struct ArticleExtractor: Sendable {
         return Self.cleaned(paragraphs, title: metadata.title)
     }
 
-    /// Drops the title repeated as the first paragraph, and empty paragraphs.
+    /// Drops empty paragraphs, and the title where it repeats as a heading or paragraph (the
+    /// title is metadata; a repeated title line in the text is scraping debris).
     static func cleaned(_ paragraphs: [ExtractedArticle.Paragraph], title: String?) -> [ExtractedArticle.Paragraph] {
-        var result = paragraphs.filter { !$0.text.isEmpty }
+        var result = paragraphs.filter { !$0.text.isEmpty && ($0.text != title || $0.kind == .quote) }
         if let title, let first = result.first, first.kind == .heading, first.text == title { result.removeFirst() }
         while let first = result.first, first.kind == .heading, let title, title.hasPrefix(first.text) || first.text.hasPrefix(title) {
             result.removeFirst()

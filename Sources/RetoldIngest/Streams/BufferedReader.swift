@@ -6,6 +6,9 @@ public struct BufferedReader<Source: ByteSource> {
     var start = 0
     var end = 0
     var exhausted = false
+    /// A read error met while reading ahead, held until the bytes before it are used up (a
+    /// corrupt gzip member must not cost the records that came before it).
+    var pendingError: (any Error)?
     /// Bytes handed out or skipped so far.
     public private(set) var offset = 0
 
@@ -16,6 +19,7 @@ public struct BufferedReader<Source: ByteSource> {
 
     /// Reads more into the buffer; false at the end of the source.
     mutating func fill() throws -> Bool {
+        if let error = pendingError { pendingError = nil; exhausted = true; throw error }
         if exhausted { return false }
         if start > 0 {
             if start < end { buffer.withUnsafeMutableBytes { raw in
@@ -25,8 +29,15 @@ public struct BufferedReader<Source: ByteSource> {
         }
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         let from = end
-        let count = try buffer.withUnsafeMutableBytes { raw in
-            try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[from...]))
+        let count: Int
+        do {
+            count = try buffer.withUnsafeMutableBytes { raw in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[from...]))
+            }
+        } catch {
+            if start == end { throw error }
+            pendingError = error
+            return false
         }
         if count == 0 { exhausted = true; return false }
         end += count
