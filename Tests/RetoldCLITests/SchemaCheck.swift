@@ -32,7 +32,9 @@ enum SchemaCheck {
                 throw Mismatch(description: "\(path): missing \(key)")
             }
             for (key, item) in object {
-                guard let property = properties[key] as? [String: Any] else { throw Mismatch(description: "\(path): undocumented key \(key)") }
+                guard let property = (properties[key] ?? schema["additionalProperties"]) as? [String: Any] else {
+                    throw Mismatch(description: "\(path): undocumented key \(key)")
+                }
                 try check(item, property, root: root, path: "\(path).\(key)")
             }
         case "array":
