@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "RetoldCore", targets: ["RetoldCore"]),
+        .library(name: "RetoldIngest", targets: ["RetoldIngest"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
     dependencies: [

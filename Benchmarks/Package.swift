@@ -18,6 +18,7 @@ let package = Package(
             name: "RetoldBenchmarks",
             dependencies: [
                 .product(name: "RetoldCore", package: "Retold"),
+                .product(name: "RetoldIngest", package: "Retold"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/RetoldBenchmarks",

@@ -136,6 +136,8 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         _ = Inputs.syntheticPair
     }
+
+    ingestBenchmarks()
 }
 
 // MARK: - Inputs
