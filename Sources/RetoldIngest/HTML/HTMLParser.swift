@@ -33,24 +33,27 @@ public enum HTMLParser {
         "aria-hidden", "style", "charset", "http-equiv", "itemtype", "lang",
     ]
 
+    /// The attributes extraction reads (`keptAttributes`), lowercased names, values decoded.
+    private static func keptAttributes(of node: xmlNodePtr) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = String(cString: current.pointee.name).lowercased()
+            if keptAttributes.contains(name) {
+                let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+                attributes[name] = value.map { String(cString: $0) } ?? ""
+                if let value { retold_xml_free(value) }
+            }
+            attribute = current.pointee.next
+        }
+        return attributes
+    }
+
     private static func build(_ node: xmlNodePtr, parent: Int, into tree: inout HTMLTree) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let tag = String(cString: node.pointee.name).lowercased()
-            var attributes: [String: String] = [:]
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                let name = String(cString: current.pointee.name).lowercased()
-                if keptAttributes.contains(name) {
-                    if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                        attributes[name] = String(cString: value)
-                        retold_xml_free(value)
-                    } else {
-                        attributes[name] = ""
-                    }
-                }
-                attribute = current.pointee.next
-            }
+            let attributes = keptAttributes(of: node)
             // <head> is skipped as text but its <title> and <meta> carry metadata: keep them.
             if tag == "head" {
                 let index = tree.append(.init(kind: .element, tag: tag, text: "", attributes: attributes, parent: parent, children: []))
@@ -92,16 +95,7 @@ public enum HTMLParser {
 
     /// A <title>, <meta>, <link> or JSON-LD <script> kept whole: metadata, not article text.
     private static func buildMetadata(_ node: xmlNodePtr, name: String, parent: Int, into tree: inout HTMLTree) {
-        var attributes: [String: String] = [:]
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let key = String(cString: current.pointee.name).lowercased()
-            if keptAttributes.contains(key), let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                attributes[key] = String(cString: value)
-                retold_xml_free(value)
-            }
-            attribute = current.pointee.next
-        }
+        let attributes = keptAttributes(of: node)
         if name == "script" && !(attributes["type"]?.lowercased().contains("ld+json") ?? false) { return }
         var text = ""
         if name == "title" || name == "script", let content = xmlNodeGetContent(node) {
