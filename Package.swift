@@ -32,7 +32,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,11 @@ public struct ExtractionScore: Sendable, Equatable {
         public var exact: Bool
         public var precision: Double? { truePositives + falsePositives == 0 ? nil : Double(truePositives) / Double(truePositives + falsePositives) }
         public var recall: Double { truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        /// F1 of this page alone (0 for an empty prediction), for finding the worst pages.
+        public var f1: Double {
+            let p = precision ?? 0
+            return p + recall == 0 ? 0 : 2 * p * recall / (p + recall)
+        }
     }
 
     public static func page(predicted: String, gold: String) -> Page {

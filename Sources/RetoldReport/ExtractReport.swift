@@ -3,40 +3,31 @@ import RetoldIngest
 /// What `retold extract --format json` writes for each document: one JSON object per line,
 /// schema `retold.document` version 1 (`schemas/retold.document.v1.json`).
 public struct DocumentReport: Encodable, Sendable {
-    public let schema = "retold.document"
-    public let version = 1
-    public var id: String
-    public var origin: String
-    public var format: String
-    public var encoding: String
-    public var title: String?
-    public var byline: String?
-    public var published: String?
-    public var url: String?
-    public var outlet: String?
-    public var language: String?
-    public var metadata: [String: String]
-    public var characters: Int
-    public var text: String
+    public var document: IngestedDocument
 
-    public init(_ document: IngestedDocument) {
-        id = document.id
-        origin = document.origin.description
-        format = document.format.rawValue
-        encoding = document.encoding
-        title = document.title
-        byline = document.byline
-        published = document.published
-        url = document.url
-        outlet = document.outlet
-        language = document.language
-        metadata = document.metadata
-        characters = document.text.count
-        text = document.text
-    }
+    public init(_ document: IngestedDocument) { self.document = document }
 
     enum CodingKeys: String, CodingKey {
         case schema, version, id, origin, format, encoding, title, byline, published, url, outlet, language, metadata, characters, text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("retold.document", forKey: .schema)
+        try container.encode(1, forKey: .version)
+        try container.encode(document.id, forKey: .id)
+        try container.encode(document.origin.description, forKey: .origin)
+        try container.encode(document.format.rawValue, forKey: .format)
+        try container.encode(document.encoding, forKey: .encoding)
+        try container.encodeIfPresent(document.title, forKey: .title)
+        try container.encodeIfPresent(document.byline, forKey: .byline)
+        try container.encodeIfPresent(document.published, forKey: .published)
+        try container.encodeIfPresent(document.url, forKey: .url)
+        try container.encodeIfPresent(document.outlet, forKey: .outlet)
+        try container.encodeIfPresent(document.language, forKey: .language)
+        try container.encode(document.metadata, forKey: .metadata)
+        try container.encode(document.text.count, forKey: .characters)
+        try container.encode(document.text, forKey: .text)
     }
 }
 

@@ -53,16 +53,11 @@ struct EvalExtraction: ParsableCommand {
         out += String(format: "extraction time %.2f s: %.0f pages/s, %.1f MB/s of HTML on one core\n",
                       seconds, Double(pages.count) / seconds, Double(htmlBytes) / 1e6 / seconds)
         if worst > 0 {
-            let ranked = pages.sorted { f1($0.page) < f1($1.page) }.prefix(worst)
+            let ranked = pages.sorted { $0.page.f1 < $1.page.f1 }.prefix(worst)
             for (id, page) in ranked {
                 out += String(format: "%@  P %.2f  R %.2f\n", id, page.precision ?? 0, page.recall)
             }
         }
         print(out, terminator: "")
-    }
-
-    func f1(_ page: ExtractionScore.Page) -> Double {
-        let p = page.precision ?? 0, r = page.recall
-        return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RetoldCore
 @testable import RetoldIngest
 
 /// A file under the temporary directory with a unique name, removed when the test is done.
@@ -18,12 +19,10 @@ private struct TemporaryFile: ~Copyable {
 /// SplitMix64, so "random" bytes are the same on every run.
 private struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
+    /// `StableHash.mix` is SplitMix64's step and finalizer in one.
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
+        return StableHash.mix(state)
     }
 }
 

@@ -39,18 +39,20 @@ public struct DocumentReader: Sendable {
     /// Reads exactly one document (for `compare` and `check`): an error when the input holds
     /// none or several.
     public func readOne(_ path: String) throws(IngestIssue) -> IngestedDocument {
-        var documents: [IngestedDocument] = []
+        // Counting goes on past the second document (so the message can give the count), but
+        // only the first is kept.
+        var first: IngestedDocument?
         let summary: IngestSummary
         do {
-            summary = try read([path]) { documents.append($0) }
+            summary = try read([path]) { document in if first == nil { first = document } }
         } catch {
             throw IngestIssue(.init(path: path), "\(error)")
         }
         if let issue = summary.issues.first { throw issue }
-        guard documents.count == 1 else {
-            throw IngestIssue(.init(path: path), documents.isEmpty ? "holds no document" : "holds \(documents.count) documents; give one document per input (retold extract lists them)")
+        guard let first, summary.documents == 1 else {
+            throw IngestIssue(.init(path: path), summary.documents == 0 ? "holds no document" : "holds \(summary.documents) documents; give one document per input (retold extract lists them)")
         }
-        return documents[0]
+        return first
     }
 
     /// Regular files under a folder, sorted, skipping hidden files and unknown extensions.

@@ -53,7 +53,7 @@ enum JSONLDocuments {
             default: return .failure(IngestIssue(origin, "\"id\" must be a non-empty string or a number"))
             }
             let text = try string("text").get(), html = try string("html").get()
-            var format = InputFormat.jsonl, encoding = "utf-8", body: String
+            var body: String
             var title = try string("title").get(), published = try string("published").get()
             var language = try string("language").get(), url = try string("url").get()
             let outlet = try string("outlet").get()
@@ -63,8 +63,6 @@ enum JSONLDocuments {
             } else if let html {
                 guard let result = HTMLArticleReader.read(Array(html.utf8)) else { return .failure(IngestIssue(origin, "\"html\" could not be parsed")) }
                 body = result.article.text
-                format = .jsonl
-                encoding = "utf-8"
                 let page = result.article.metadata
                 title = title ?? page.title
                 published = published ?? page.published
@@ -86,7 +84,7 @@ enum JSONLDocuments {
             }
             if html != nil && text == nil { metadata["source"] = "html" }
             return .success(IngestedDocument(id: id, origin: origin, text: body, title: title, byline: byline, published: published,
-                                             url: url, outlet: outlet, language: language, format: format, encoding: encoding, metadata: metadata))
+                                             url: url, outlet: outlet, language: language, format: .jsonl, encoding: "utf-8", metadata: metadata))
         } catch {
             return .failure(error)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML pages out of WARC files (`.warc`, `.warc.gz`): each `response` (or `resource`) record
 /// whose payload is HTML becomes a document with the record's target URL and date; other
 /// records are skipped and counted by type. Records are read one at a time, so memory stays at
@@ -30,7 +32,7 @@ enum WARCDocuments {
                 if bytes.isEmpty { break }
                 guard let colon = bytes.firstIndex(of: 0x3A) else { continue }
                 let name = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-                headers[name] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingWhitespace()
+                headers[name] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
                 summary.issues.append(IngestIssue(origin, "no valid Content-Length; the rest of the file is skipped"))
@@ -126,7 +128,7 @@ struct HTTPResponse {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = String(line[line.index(after: colon)...]).trimmingWhitespace()
+            headers[line[..<colon].lowercased()] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         var body = Array(bytes[(headerEnd + separator)...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") ?? false, let dechunked = dechunk(body) { body = dechunked }
@@ -151,7 +153,7 @@ struct HTTPResponse {
         var i = 0
         while i < body.count {
             guard let lineEnd = body[i...].firstIndex(of: 0x0A) else { return nil }
-            let sizeText = String(decoding: body[i..<lineEnd], as: UTF8.self).split(separator: ";").first?.trimmingWhitespace() ?? ""
+            let sizeText = String(decoding: body[i..<lineEnd], as: UTF8.self).split(separator: ";").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard let size = Int(sizeText, radix: 16) else { return nil }
             if size == 0 { return output }
             let start = lineEnd + 1
@@ -161,11 +163,5 @@ struct HTTPResponse {
             while i < body.count, body[i] == 0x0D || body[i] == 0x0A { i += 1 }
         }
         return output
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        String(drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
     }
 }

@@ -13,20 +13,23 @@ public struct ArticleExtractor: Sendable {
 
     public func extract(_ tree: HTMLTree) -> ExtractedArticle {
         let metadata = ArticleMetadata(tree)
-        let first = paragraphs(tree, metadata: metadata, useClassNames: true)
+        // What class and id words say of each element, read once for both passes.
+        let weights = tree.nodes.map { $0.kind == .element ? BoilerplateSignals.classWeight($0) : 0 }
+        let first = paragraphs(tree, metadata: metadata, weights: weights, useClassNames: true)
         // Class names mislead sometimes ("navbar" left open around the whole page): when little
         // came out, try again trusting only tags and roles, and keep the longer result.
-        if first.reduce(0, { $0 + $1.text.count }) < Self.shortArticle {
-            let second = paragraphs(tree, metadata: metadata, useClassNames: false)
-            if second.reduce(0, { $0 + $1.text.count }) > first.reduce(0, { $0 + $1.text.count }) {
+        let firstLength = first.reduce(0) { $0 + $1.text.count }
+        if firstLength < Self.shortArticle {
+            let second = paragraphs(tree, metadata: metadata, weights: weights, useClassNames: false)
+            if second.reduce(0, { $0 + $1.text.count }) > firstLength {
                 return ExtractedArticle(metadata: metadata, paragraphs: second)
             }
         }
         return ExtractedArticle(metadata: metadata, paragraphs: first)
     }
 
-    func paragraphs(_ tree: HTMLTree, metadata: ArticleMetadata, useClassNames: Bool) -> [ExtractedArticle.Paragraph] {
-        var state = State(tree: tree)
+    func paragraphs(_ tree: HTMLTree, metadata: ArticleMetadata, weights: [Int], useClassNames: Bool) -> [ExtractedArticle.Paragraph] {
+        var state = State(tree: tree, weights: weights)
         state.markFurniture(useClassNames: useClassNames)
         var paragraphs: [ExtractedArticle.Paragraph] = []
         for root in state.contentRoots() { state.collectParagraphs(root, into: &paragraphs) }
@@ -37,7 +40,6 @@ public struct ArticleExtractor: Sendable {
     /// title is metadata; a repeated title line in the text is scraping debris).
     static func cleaned(_ paragraphs: [ExtractedArticle.Paragraph], title: String?) -> [ExtractedArticle.Paragraph] {
         var result = paragraphs.filter { !$0.text.isEmpty && ($0.text != title || $0.kind == .quote) }
-        if let title, let first = result.first, first.kind == .heading, first.text == title { result.removeFirst() }
         while let first = result.first, first.kind == .heading, let title, title.hasPrefix(first.text) || first.text.hasPrefix(title) {
             result.removeFirst()
         }
@@ -46,13 +48,16 @@ public struct ArticleExtractor: Sendable {
 
     struct State {
         let tree: HTMLTree
+        /// `BoilerplateSignals.classWeight` of each node.
+        let weights: [Int]
         var removed: [Bool]
         var textLength: [Int]
         var linkLength: [Int]
         var commas: [Int]
 
-        init(tree: HTMLTree) {
+        init(tree: HTMLTree, weights: [Int]) {
             self.tree = tree
+            self.weights = weights
             removed = Array(repeating: false, count: tree.nodes.count)
             textLength = Array(repeating: 0, count: tree.nodes.count)
             linkLength = Array(repeating: 0, count: tree.nodes.count)
@@ -75,7 +80,7 @@ public struct ArticleExtractor: Sendable {
                 let node = tree.nodes[index]
                 guard index > 0 else { continue }
                 if removed[node.parent] || ["head", "title", "meta", "link", "script"].contains(node.tag) { removed[index] = true; continue }
-                if BoilerplateSignals.isFurniture(node, useClassNames: useClassNames) {
+                if BoilerplateSignals.isFurniture(node, classWeight: useClassNames ? weights[index] : 0) {
                     let hidden = BoilerplateSignals.isHidden(node)
                     let holdsThePage = raw[index] * 2 > page && !["nav", "footer", "aside"].contains(node.tag)
                     if hidden || !holdsThePage { removed[index] = true }
@@ -138,7 +143,7 @@ public struct ArticleExtractor: Sendable {
                 case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
                 default: score = 0
                 }
-                score += Double(BoilerplateSignals.classWeight(node) * 25)
+                score += Double(weights[index] * 25)
                 if node.attribute("itemprop")?.lowercased() == "articlebody" { score += 30 }
                 if node.tag == "article" { score += 10 }
                 return score
@@ -148,7 +153,7 @@ public struct ArticleExtractor: Sendable {
                 let isParagraph = Self.paragraphTags.contains(node.tag)
                     || (["div", "section", "article", "span"].contains(node.tag) && directTextLength(index) >= 25)
                 guard isParagraph else { continue }
-                let length = isParagraph && !Self.paragraphTags.contains(node.tag) ? directTextLength(index) : textLength[index]
+                let length = Self.paragraphTags.contains(node.tag) ? textLength[index] : directTextLength(index)
                 guard length >= 25 else { continue }
                 let score = 1 + Double(commas[index]) + min(Double(length / 100), 3)
                 var ancestor = node.parent, level = 0
@@ -159,12 +164,11 @@ public struct ArticleExtractor: Sendable {
                     level += 1
                 }
             }
-            let final = scores.mapValues { $0 }.map { ($0.key, $0.value * (1 - linkDensity($0.key))) }
-            guard let top = final.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }) else {
+            let finalScores = Dictionary(uniqueKeysWithValues: scores.map { ($0.key, $0.value * (1 - linkDensity($0.key))) })
+            guard let top = finalScores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }).map({ ($0.key, $0.value) }) else {
                 // No prose anywhere: the whole body, for what it is worth.
                 return [tree.elements("body").first ?? 0]
             }
-            let finalScores = Dictionary(uniqueKeysWithValues: final)
             // Siblings that belong to the story: well scored, or prose paragraphs.
             let parent = tree.nodes[top.0].parent
             guard parent > 0 else { return [top.0] }
@@ -174,7 +178,7 @@ public struct ArticleExtractor: Sendable {
                 if sibling == top.0 { roots.append(sibling); continue }
                 let node = tree.nodes[sibling]
                 var bonus = 0.0
-                if BoilerplateSignals.classWeight(node) > 0, BoilerplateSignals.classWeight(tree.nodes[top.0]) > 0 { bonus = top.1 * 0.2 }
+                if weights[sibling] > 0, weights[top.0] > 0 { bonus = top.1 * 0.2 }
                 if let score = finalScores[sibling], score + bonus >= threshold { roots.append(sibling); continue }
                 if node.tag == "p" {
                     let length = textLength[sibling], density = linkDensity(sibling)
@@ -192,13 +196,13 @@ public struct ArticleExtractor: Sendable {
             paragraphs += builder.paragraphs
         }
 
-        /// A container to leave out of the article text: mostly links, or a short block with
-        /// no sentence in it (a share bar, a tag list, a "Read more" box).
+        /// A container to leave out of the article text: mostly links (a share bar, a tag list,
+        /// a "Read more" box); a bar is higher for containers named as story text.
         func isNoise(_ index: Int) -> Bool {
             let node = tree.nodes[index]
             guard ["div", "section", "ul", "ol", "table", "dl", "p", "span", "li"].contains(node.tag) else { return false }
             let density = linkDensity(index)
-            let positive = BoilerplateSignals.classWeight(node) > 0
+            let positive = weights[index] > 0
             if commas[index] >= 10 && density < 0.5 { return false }
             if density > (positive ? 0.5 : 0.33) && (node.tag != "p" || density > 0.5) { return true }
             return false

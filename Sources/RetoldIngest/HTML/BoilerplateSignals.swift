@@ -57,13 +57,14 @@ enum BoilerplateSignals {
         return false
     }
 
-    /// Whether a whole subtree is furniture to drop before scoring.
-    static func isFurniture(_ node: HTMLTree.Node, useClassNames: Bool = true) -> Bool {
+    /// Whether a whole subtree is furniture to drop before scoring. `classWeight` is the node's
+    /// `classWeight(_:)`, or 0 to decide on tags and roles alone.
+    static func isFurniture(_ node: HTMLTree.Node, classWeight: Int) -> Bool {
         guard node.kind == .element else { return false }
         if ["html", "body", "main", "article"].contains(node.tag) { return isHidden(node) }
         if isHidden(node) || furnitureTags.contains(node.tag) { return true }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
-        return useClassNames && classWeight(node) < 0
+        return classWeight < 0
     }
 }

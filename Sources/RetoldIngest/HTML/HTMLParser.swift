@@ -27,7 +27,7 @@ public enum HTMLParser {
 
     /// Subtrees never read: they hold code, styling or embedded media, not article text.
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-                                       "canvas", "video", "audio", "select", "textarea", "button", "input", "head"]
+                                       "canvas", "video", "audio", "select", "textarea", "button", "input"]
     static let keptAttributes: Set<String> = [
         "class", "id", "role", "itemprop", "property", "name", "content", "href", "datetime", "rel", "type", "hidden",
         "aria-hidden", "style", "charset", "http-equiv", "itemtype", "lang",
