@@ -81,7 +81,7 @@ struct SentenceEditor {
     /// with `nearSpeech`, only a name next to a speech verb ("Kim said", "said Kim").
     func swapName(pools: FindingEdit.Pools, seed: Int, nearSpeech: Bool) -> String? {
         let names = NameFinder(document).mentions.filter {
-            $0.tokens.count >= 2 && Gazetteer.country($0.entity.lowercased()) == nil && !$0.possessive
+            $0.tokens.count >= 2 && $0.country == nil && !$0.possessive
         }
         let candidates = names.filter { mention in
             let before = mention.tokens.lowerBound - 1, after = mention.tokens.upperBound

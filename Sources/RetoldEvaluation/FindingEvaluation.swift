@@ -57,7 +57,7 @@ public struct FindingEvaluation: Sendable {
         var people: [String] = [], seen = Set<String>()
         for pair in positives.prefix(2_000) {
             for mention in NameFinder(analyzer.analyze(pair.a)).mentions
-            where mention.tokens.count >= 2 && Gazetteer.country(mention.entity.lowercased()) == nil && !mention.possessive
+            where mention.tokens.count >= 2 && mention.country == nil && !mention.possessive
                 && mention.text.allSatisfy({ $0.isLetter || $0 == " " }) {
                 if seen.insert(NameMention.key(mention.text)).inserted { people.append(mention.text) }
             }

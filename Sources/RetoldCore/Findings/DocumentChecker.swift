@@ -34,7 +34,7 @@ enum PronounCheck {
     static func check(_ document: Document, _ names: NameFinder) -> [Finding] {
         // Each pronoun refers to the nearest person named before it in the same or the previous sentence.
         var genders: [String: (male: Int?, female: Int?)] = [:]
-        let people = names.mentions.filter { $0.tokens.count >= 2 && Gazetteer.country($0.entity.lowercased()) == nil }
+        let people = names.mentions.filter { $0.tokens.count >= 2 && $0.country == nil }
         guard !people.isEmpty else { return [] }
         var sentenceOf = [Int](repeating: 0, count: document.tokens.count)
         for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }

@@ -96,7 +96,7 @@ enum EntityCheck {
     /// rewrite, one person named in place of another. Countries are left to the actor check.
     static func exchangedPeople(_ pair: AlignedPair) -> [Replacement] {
         func people(_ names: [NameMention]) -> [NameMention] {
-            names.filter { $0.tokens.count >= 2 && Gazetteer.country($0.entity.lowercased()) == nil }
+            names.filter { $0.tokens.count >= 2 && $0.country == nil }
         }
         let peopleA = people(pair.namesA), peopleB = people(pair.namesB)
         let dropped = peopleA.filter { x in !pair.namesB.contains { $0.sameEntity(as: x) } && !x.isModifier(in: pair.a) }

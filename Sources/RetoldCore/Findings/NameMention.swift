@@ -7,18 +7,44 @@ public struct NameMention: Sendable, Equatable {
     /// What it refers to: a country for capitals and country names ("Seoul" -> "South Korea"),
     /// the full name for a short form ("Kim" -> "Kim Yo Jong" when that is the last Kim named),
     /// else the name itself.
-    public var entity: String
+    public var entity: String { didSet { derive() } }
     /// True when followed by a possessive "'s".
     public var possessive: Bool
 
     /// The entity as a comparison key: letters only, lowercase, a plural "s" dropped from each
-    /// word ("O'Neill" = "ONeill", "Turks" = "Turk").
-    public var key: String { Self.key(entity) }
+    /// word ("O'Neill" = "ONeill", "Turks" = "Turk"). Kept with the entity: checks compare
+    /// names pair by pair, and rebuilding the key each time dominated their cost.
+    public private(set) var key: String = ""
+    /// The words of `key`, and its letters without spaces, for matching name against name.
+    private(set) var keyWords: [String] = []
+    private(set) var keyLetters: String = ""
+    /// The country the entity names or stands for ("Seoul" -> "South Korea"), if any.
+    public private(set) var country: String?
+
+    public init(tokens: Range<Int>, text: String, entity: String, possessive: Bool) {
+        self.tokens = tokens
+        self.text = text
+        self.entity = entity
+        self.possessive = possessive
+        derive()
+    }
+
+    private mutating func derive() {
+        key = Self.key(entity)
+        keyWords = key.split(separator: " ").map(String.init)
+        keyLetters = keyWords.joined()
+        country = Gazetteer.country(entity.lowercased())
+    }
 
     public static func key(_ name: String) -> String {
         name.lowercased().split(separator: " ").map { word -> String in
-            let letters = word.filter(\.isLetter)
-            return letters.count > 3 && letters.hasSuffix("s") && !letters.hasSuffix("ss") ? String(letters.dropLast()) : letters
+            var letters = String.UnicodeScalarView()
+            for scalar in word.unicodeScalars where scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isAlphabetic {
+                letters.append(scalar)
+            }
+            let count = letters.count
+            if count > 3, letters.last == "s", letters[letters.index(letters.endIndex, offsetBy: -2)] != "s" { letters.removeLast() }
+            return String(letters)
         }.joined(separator: " ")
     }
 
@@ -27,12 +53,10 @@ public struct NameMention: Sendable, Equatable {
     /// Muris"), or a spelling variant ("Sundwell" and "Sundwall", "@Stake" and "AtStake").
     func sameEntity(as other: NameMention) -> Bool {
         // Countries compare by country: "Seoul" is South Korea, and South Korea is not North Korea.
-        let countryA = Gazetteer.country(entity.lowercased()), countryB = Gazetteer.country(other.entity.lowercased())
-        if countryA != nil || countryB != nil { return countryA == countryB }
-        let mine = key, theirs = other.key
-        if mine == theirs { return true }
-        let a = mine.split(separator: " ").map(String.init), b = theirs.split(separator: " ").map(String.init)
-        if Set(a).isSubset(of: Set(b)) || Set(b).isSubset(of: Set(a)) { return true }
+        if country != nil || other.country != nil { return country == other.country }
+        if key == other.key { return true }
+        let a = keyWords, b = other.keyWords
+        if a.allSatisfy(b.contains) || b.allSatisfy(a.contains) { return true }
         // The same surname or head word, with a shortened first name ("Tim Muris", "Timothy Muris")
         // or most words in common ("US District Court", "Federal District Court"). "Kim Yo Jong" and
         // "Kim Jong Un" end differently: two people.
@@ -40,7 +64,7 @@ public struct NameMention: Sendable, Equatable {
            firstA.hasPrefix(firstB) || firstB.hasPrefix(firstA) || Set(a).intersection(b).count * 2 >= max(a.count, b.count) {
             return true
         }
-        let joinedA = a.joined(), joinedB = b.joined()
+        let joinedA = keyLetters, joinedB = other.keyLetters
         if joinedA.count >= 4 && joinedB.count >= 4 && (joinedA.contains(joinedB) || joinedB.contains(joinedA)) { return true }
         return Self.spellingVariants(joinedA, joinedB)
     }
