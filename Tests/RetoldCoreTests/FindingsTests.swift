@@ -207,3 +207,18 @@ struct ParaphraseFalseAlarmTests {
         #expect(Double(alarmed) / Double(pairs) <= 0.05, "\(alarmed) of \(pairs)")
     }
 }
+
+@Suite("Name keys")
+struct NameKeyTests {
+    @Test("letters only, lowercase, a plural s dropped per word; ASCII and other scripts alike")
+    func keys() {
+        #expect(NameMention.key("O'Neill") == "oneill")
+        #expect(NameMention.key("Turks and Caicos") == "turk and caico")
+        #expect(NameMention.key("Kim Yo Jong") == "kim yo jong")
+        #expect(NameMention.key("Ross") == "ross")
+        #expect(NameMention.key("AT & T") == "at  t")
+        #expect(NameMention.key("U.S.") == "us")
+        #expect(NameMention.key("Müllers Café") == "müller café")
+        #expect(NameMention.key("Ærøskøbings") == "ærøskøbing")
+    }
+}

@@ -9,7 +9,7 @@ public struct DocumentChecker: Sendable {
         var findings = impossibleRelations(document, names)
         findings += PronounCheck.check(document, names)
         findings += SelfContradictionCheck.check(document)
-        findings += RestatedFigureCheck.check(document)
+        findings += RestatedFigureCheck.check(document, names: names)
         findings += DebrisCheck.check(document)
         return findings.sorted { ($0.a?.lowerBound ?? 0, $0.kind.rawValue) < ($1.a?.lowerBound ?? 0, $1.kind.rawValue) }
     }

@@ -37,13 +37,33 @@ public struct NameMention: Sendable, Equatable {
     }
 
     public static func key(_ name: String) -> String {
-        name.lowercased().split(separator: " ").map { word -> String in
-            var letters = String.UnicodeScalarView()
-            for scalar in word.unicodeScalars where scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isAlphabetic {
-                letters.append(scalar)
+        // Most names are ASCII: one pass over the bytes. Anything else goes by Unicode scalar.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(name.utf8.count)
+            var wordStart = 0
+            func endWord() {
+                let length = out.count - wordStart
+                if length > 3, out[out.count - 1] == 0x73, out[out.count - 2] != 0x73 { out.removeLast() }  // plural "s"
             }
-            let count = letters.count
-            if count > 3, letters.last == "s", letters[letters.index(letters.endIndex, offsetBy: -2)] != "s" { letters.removeLast() }
+            for byte in name.utf8 {
+                if byte == 0x20 {
+                    endWord()
+                    out.append(0x20)
+                    wordStart = out.count
+                } else if (0x41...0x5A).contains(byte) {
+                    out.append(byte | 0x20)
+                } else if (0x61...0x7A).contains(byte) {
+                    out.append(byte)
+                }
+            }
+            endWord()
+            return String(decoding: out, as: UTF8.self)
+        }
+        return name.lowercased().split(separator: " ").map { word -> String in
+            var letters = String.UnicodeScalarView(word.unicodeScalars.filter(\.properties.isAlphabetic))
+            let scalars = Array(letters)
+            if scalars.count > 3, scalars[scalars.count - 1] == "s", scalars[scalars.count - 2] != "s" { letters.removeLast() }
             return String(letters)
         }.joined(separator: " ")
     }

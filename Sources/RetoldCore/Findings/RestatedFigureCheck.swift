@@ -57,7 +57,7 @@ enum RestatedFigureCheck {
         return (cx.before != nil && cx.before == cy.before) || (cx.after != nil && cx.after == cy.after)
     }
 
-    static func check(_ document: Document, scorer: SentencePairScorer = SentencePairScorer()) -> [Finding] {
+    static func check(_ document: Document, names: NameFinder, scorer: SentencePairScorer = SentencePairScorer()) -> [Finding] {
         // Sentences with a figure that counts something: the only ones that can contradict here.
         let counted: [(sentence: Int, figures: [StatedNumber])] = document.sentences.indices.compactMap { s in
             let tokens = document.sentences[s].tokens
@@ -79,7 +79,6 @@ enum RestatedFigureCheck {
         var values: [UInt64: Set<Double>] = [:]
         for (_, figures) in counted { for figure in figures { values[figure.noun!, default: []].insert(figure.value) } }
         // Names in each sentence: a restatement names no one the other sentence does not.
-        let names = NameFinder(document)
         func people(_ s: Int) -> Set<String> { Set(names.mentions(in: document.sentences[s].tokens).map(\.entity)) }
         var findings: [Finding] = []
         for i in counted.indices {
