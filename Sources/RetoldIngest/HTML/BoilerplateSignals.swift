@@ -28,13 +28,33 @@ enum BoilerplateSignals {
         "paragraph", "storybody", "postbody", "entrycontent", "maincontent", "articletext", "storytext", "news",
     ]
 
+    /// Words of a class or id value, lowercased: split at every ASCII byte that is not a letter
+    /// or digit (class names are ASCII; other bytes stay inside their word). Every element of a
+    /// page goes through here, so it works on bytes.
     static func words(_ value: String) -> [Substring] {
-        value.lowercased().split { !($0.isLetter || $0.isNumber) }
+        var result: [Substring] = []
+        let lower = value.lowercased()
+        let utf8 = lower.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let separates = byte < 0x80 && !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte))
+            if separates {
+                if start != index { result.append(lower[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { result.append(lower[start...]) }
+        return result
     }
 
     /// +1 when class and id point at the story, -1 when at furniture, 0 otherwise or both.
     static func classWeight(_ node: HTMLTree.Node) -> Int {
-        let all = words((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
+        let classNames = node.attribute("class"), id = node.attribute("id")
+        if classNames == nil && id == nil { return 0 }
+        let all = words((classNames ?? "") + " " + (id ?? ""))
         guard !all.isEmpty else { return 0 }
         let positive = all.contains { positiveWords.contains(String($0)) }
         // "non-ad-column", "no-comments": a negated word says nothing against the element.
