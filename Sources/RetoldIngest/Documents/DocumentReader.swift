@@ -24,7 +24,7 @@ public struct DocumentReader: Sendable {
             var status = stat()
             guard stat(path, &status) == 0 else {
                 let error = InputError(name: path, reason: TextInput.reason(errno: errno))
-                summary.issues.append(IngestIssue(.init(path: path), error.reasonText, inputError: error))
+                summary.issues.append(IngestIssue(.init(path: path), inputError: error))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFDIR {
@@ -75,7 +75,7 @@ public struct DocumentReader: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let error = InputError(name: path, reason: TextInput.reason(errno: errno))
-                summary.issues.append(IngestIssue(.init(path: path), error.reasonText, inputError: error))
+                summary.issues.append(IngestIssue(.init(path: path), inputError: error))
             return
         }
         defer { close(descriptor) }
@@ -129,7 +129,7 @@ public struct DocumentReader: Sendable {
                 if bytes.count > maxDocumentBytes {
                     // Reading stopped one byte past the limit: say "over the limit", not a size.
                     let error = InputError(name: name, reason: .tooLarge(bytes: maxDocumentBytes, limit: maxDocumentBytes))
-                    summary.issues.append(IngestIssue(origin, error.reasonText, inputError: error))
+                    summary.issues.append(IngestIssue(origin, inputError: error))
                     return
                 }
                 switch single(bytes, format: format, origin: origin, name: name) {
@@ -163,22 +163,7 @@ public struct DocumentReader: Sendable {
             let input = try TextInput.decode(bytes, name: name, maxBytes: maxDocumentBytes)
             return .success(IngestedDocument(id: name, origin: origin, text: input.text, format: .text, encoding: input.encoding.rawValue))
         } catch {
-            return .failure(IngestIssue(origin, error.reasonText, inputError: error))
-        }
-    }
-}
-
-extension InputError {
-    /// The reason alone, without the input's name (the issue's origin names it).
-    var reasonText: String {
-        switch reason {
-        case .missing: return "no such file"
-        case .isDirectory: return "is a directory"
-        case .unreadable(let why): return "cannot be read: \(why)"
-        case .binary: return "is binary, not text"
-        case .undecodable: return "is not valid UTF-8, UTF-16 or Windows-1252 text"
-        case .empty: return "is empty"
-        case .tooLarge(_, let limit): return "over the \(InputError.size(limit)) limit for one document"
+            return .failure(IngestIssue(origin, inputError: error))
         }
     }
 }

@@ -64,9 +64,15 @@ public struct IngestIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// For a whole input that could not be read as text, the input error with its own wording.
     public var inputError: InputError?
 
-    public init(_ origin: IngestedDocument.Origin, _ reason: String, inputError: InputError? = nil) {
+    public init(_ origin: IngestedDocument.Origin, _ reason: String) {
         self.origin = origin
         self.reason = reason
+    }
+
+    /// A whole input that could not be read as text; it keeps the input error's own wording.
+    public init(_ origin: IngestedDocument.Origin, inputError: InputError) {
+        self.origin = origin
+        self.reason = inputError.description
         self.inputError = inputError
     }
 
