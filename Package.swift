@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .library(name: "RetoldCore", targets: ["RetoldCore"]),
         .library(name: "RetoldIngest", targets: ["RetoldIngest"]),
+        .library(name: "RetoldStore", targets: ["RetoldStore"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
@@ -20,19 +22,25 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Turning files, pages, feeds and crawls into documents, with clear errors for bad input.
         .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"]),
+        // The corpus index: the store interface, its SQLite implementation, search and clusters.
+        .target(
+            name: "RetoldStore",
+            dependencies: ["RetoldCore", "RetoldIngest", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
-        .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest"]),
+        .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         // Labelled corpora readers and cross-validated evaluation.
         .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest"]),
         .executableTarget(
             name: "retold",
             dependencies: [
-                "RetoldCore", "RetoldIngest", "RetoldReport", "RetoldEvaluation",
+                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport", "RetoldEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]

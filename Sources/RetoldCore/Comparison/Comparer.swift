@@ -9,13 +9,17 @@ public struct Comparer: Sendable {
     public var minimumReuseCoverage: Double = 0.15
 
     public var detector = ChangeDetector()
+    /// Off when only the relationship and coverage are wanted (verifying search candidates):
+    /// skips the change checks, which cost as much as the alignment.
+    public var findsChanges = true
 
     public init(aligner: PassageAligner = PassageAligner()) {
         self.aligner = aligner
     }
 
     public func compare(_ a: Document, _ b: Document) -> Comparison {
-        let passages = detector.annotate(aligner.align(a, b), a: a, b: b)
+        let aligned = aligner.align(a, b)
+        let passages = findsChanges ? detector.annotate(aligned, a: a, b: b) : aligned
         let alignments = passages.flatMap(\.alignments)
         let coverageA = Self.coverage(a, alignments.map(\.a))
         let coverageB = Self.coverage(b, alignments.map(\.b))

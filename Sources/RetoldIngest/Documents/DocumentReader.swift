@@ -57,13 +57,18 @@ public struct DocumentReader: Sendable {
 
     /// Regular files under a folder, sorted, skipping hidden files and unknown extensions.
     static func files(under folder: String, summary: inout IngestSummary) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { return [] }
+        // Paths are reported under the folder as the user wrote it ("corpus/a.txt"), not absolute.
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         var files: [String] = []
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             if InputFormat.folderExtensions.contains(url.pathExtension.lowercased()) {
-                files.append(url.path)
+                let path = url.standardizedFileURL.path
+                files.append(path.hasPrefix(rootPath) ? prefix + path.dropFirst(rootPath.count) : path)
             } else {
                 summary.skipped["files of other types", default: 0] += 1
             }

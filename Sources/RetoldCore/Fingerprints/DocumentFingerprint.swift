@@ -1,0 +1,53 @@
+/// Everything the index keeps to find a document again: its content hash (duplicates), its
+/// MinHash signature and LSH band keys (near-copies), and its anchor features (rewrites).
+public struct DocumentFingerprint: Sendable, Equatable {
+    public var contentHash: ContentHash
+    public var signature: MinHashSignature
+    public var bandKeys: [Int64]
+    public var anchorKeys: [Int64]
+    /// Words (tokens) in the text.
+    public var words: Int
+}
+
+/// Computes fingerprints with fixed parameters. Works from the normalized text and its tokens
+/// only (no stemming or sentence model), so it runs at tokenizer speed.
+public struct Fingerprinter: Sendable {
+    public let minHasher: MinHasher
+    public let banding: LSHBanding
+    public let shingleSize: Int
+    public let anchorWindow: Int
+
+    public init(minHasher: MinHasher = MinHasher(), banding: LSHBanding? = nil,
+                shingleSize: Int = WordShingles.defaultSize, anchorWindow: Int = AnchorTerms.defaultWindow) {
+        self.minHasher = minHasher
+        self.banding = banding ?? LSHBanding(threshold: LSHBanding.defaultThreshold, bins: minHasher.bins)
+        self.shingleSize = shingleSize
+        self.anchorWindow = anchorWindow
+    }
+
+    public func fingerprint(_ input: String) -> DocumentFingerprint {
+        fingerprint(NormalizedText(input))
+    }
+
+    public func fingerprint(_ text: NormalizedText) -> DocumentFingerprint {
+        let tokens = Tokenizer.tokenize(text)
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                let signature = minHasher.signature(WordShingles.hashes(tokens, size: shingleSize))
+                return DocumentFingerprint(
+                    contentHash: ContentHash(bytes),
+                    signature: signature,
+                    bandKeys: banding.keys(signature),
+                    anchorKeys: AnchorTerms.features(bytes, tokens: tokens, window: anchorWindow),
+                    words: tokens.count)
+            }
+        }
+    }
+
+    /// Just the signature, from raw text: the path the MinHash benchmark measures.
+    public func signature(_ input: String) -> MinHashSignature {
+        let text = NormalizedText(input)
+        let tokens = Tokenizer.tokenize(text)
+        return minHasher.signature(tokens.withUnsafeBufferPointer { WordShingles.hashes($0, size: shingleSize) })
+    }
+}

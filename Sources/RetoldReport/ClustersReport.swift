@@ -1,0 +1,98 @@
+import Foundation
+import RetoldCore
+import RetoldStore
+
+/// The JSON form of `retold clusters` (schema `schemas/retold.clusters.v1.json`).
+public struct ClustersReport: Codable, Sendable, Equatable {
+    public static let version = 1
+    public var schema = "retold.clusters"
+    public var version = ClustersReport.version
+    public var indexed: Int
+    /// Verified reuse links among the documents the filters admit.
+    public var links: Int
+    public var minimumCoverage: Double
+    public var clusters: [Cluster]
+
+    public struct Cluster: Codable, Sendable, Equatable {
+        public var size: Int
+        /// The earliest member, and what decided it: "published", "containment" or "none".
+        public var earliest: Int64
+        public var earliestBasis: String
+        /// Members, earliest first, then in the order the copy tree reaches them.
+        public var members: [SearchReport.DocumentReport]
+        /// Who most likely copied from whom: one edge per member but the earliest.
+        public var tree: [Edge]
+    }
+
+    public struct Edge: Codable, Sendable, Equatable {
+        public var copy: Int64
+        public var source: Int64
+        /// "published" (dates), "containment" (the copy lies within the source), or "none"
+        /// (the tree needed the link, but nothing says which side came first).
+        public var basis: String
+        /// Share of the copy found in the source, and of the source found in the copy.
+        public var coverageCopy: Double
+        public var coverageSource: Double
+    }
+
+    public init(clusters: [ReuseClusters.Cluster], documents: [Int64: StoredDocument], indexed: Int, links: Int, minimumCoverage: Double) {
+        self.indexed = indexed
+        self.links = links
+        self.minimumCoverage = minimumCoverage
+        self.clusters = clusters.map { cluster in
+            Cluster(
+                size: cluster.members.count, earliest: cluster.earliest, earliestBasis: cluster.earliestBasis.rawValue,
+                members: cluster.members.compactMap { documents[$0].map(SearchReport.DocumentReport.init) },
+                tree: cluster.edges.map {
+                    Edge(copy: $0.copy, source: $0.source, basis: $0.basis.rawValue,
+                         coverageCopy: SearchReport.round($0.coverageCopy), coverageSource: SearchReport.round($0.coverageSource))
+                })
+        }
+    }
+}
+
+/// The terminal form of the clusters: each as a tree, the earliest member at the top.
+public enum ClustersRenderer {
+    public static func render(_ report: ClustersReport, style: TerminalStyle) -> String {
+        guard !report.clusters.isEmpty else {
+            return "No clusters: no two of the \(report.indexed) indexed documents reuse each other's text.\n"
+        }
+        let clustered = report.clusters.reduce(0) { $0 + $1.size }
+        var out = style.bold("\(report.clusters.count) cluster\(report.clusters.count == 1 ? "" : "s") of copies")
+        out += " (\(clustered) of \(report.indexed) indexed documents, \(report.links) verified links)\n"
+        for (number, cluster) in report.clusters.enumerated() {
+            let byID = Dictionary(cluster.members.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var children: [Int64: [ClustersReport.Edge]] = [:]
+            for edge in cluster.tree { children[edge.source, default: []].append(edge) }
+            let basis = cluster.earliestBasis == "published" ? "by publication time"
+                : cluster.earliestBasis == "containment" ? "by containment, no dates" : "no dates or containment to tell"
+            out += "\n" + style.bold("Cluster \(number + 1): \(cluster.size) documents, earliest #\(cluster.earliest)") + " (\(basis))\n"
+            func walk(_ id: Int64, _ edge: ClustersReport.Edge?, _ prefix: String, _ last: Bool, _ depth: Int) {
+                let connector = depth == 0 ? "" : (last ? "└─ " : "├─ ")
+                var line = prefix + connector + describe(byID[id], id)
+                if let edge {
+                    line += style.dim("  \(CompareRenderer.percent(edge.coverageCopy)) of it from #\(edge.source)")
+                    if edge.basis != "none" { line += style.dim(", by \(edge.basis)") }
+                }
+                out += "  " + line + "\n"
+                let next = children[id] ?? []
+                for (i, child) in next.enumerated() {
+                    walk(child.copy, child, depth == 0 ? "" : prefix + (last ? "   " : "│  "), i == next.count - 1, depth + 1)
+                }
+            }
+            walk(cluster.earliest, nil, "", true, 0)
+        }
+        return out
+    }
+
+    static func describe(_ document: SearchReport.DocumentReport?, _ id: Int64) -> String {
+        guard let document else { return "#\(id)" }
+        var parts = ["#\(id)"]
+        parts.append(document.title.map { "\"\($0)\"" } ?? document.sourceId)
+        var meta: [String] = []
+        if let outlet = document.outlet { meta.append(outlet) }
+        if let published = document.published { meta.append(published) }
+        if !meta.isEmpty { parts.append("(" + meta.joined(separator: ", ") + ")") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import RetoldCore
+import RetoldStore
+
+/// The JSON form of `retold search` (schema `schemas/retold.search.v1.json`).
+public struct SearchReport: Codable, Sendable, Equatable {
+    public static let version = 1
+    public var schema = "retold.search"
+    public var version = SearchReport.version
+    public var query: Query
+    /// Documents in the index when it was searched.
+    public var indexed: Int
+    /// Documents proposed by the candidate paths, and how many were aligned to verify them.
+    public var candidates: Int
+    public var verified: Int
+    /// Indexed documents whose text is exactly the query's (listed here, not as results, unless
+    /// --include-identical is given).
+    public var indexedAs: [Int64]
+    public var results: [Result]
+
+    public struct Query: Codable, Sendable, Equatable {
+        public var name: String
+        public var words: Int
+        public var characters: Int
+    }
+
+    /// An indexed document as reports show it.
+    public struct DocumentReport: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var sourceId: String
+        public var title: String?
+        public var url: String?
+        public var outlet: String?
+        public var published: String?
+
+        public init(_ document: StoredDocument) {
+            id = document.id
+            sourceId = document.sourceID
+            title = document.title
+            url = document.url
+            outlet = document.outlet
+            published = document.published
+        }
+    }
+
+    public struct Coverage: Codable, Sendable, Equatable {
+        /// Share of the query's text found in the document.
+        public var queryInDocument: Double
+        /// Share of the document's text found in the query.
+        public var documentInQuery: Double
+    }
+
+    public struct Evidence: Codable, Sendable, Equatable {
+        public var sharedBands: Int
+        public var sharedAnchors: Int
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var rank: Int
+        public var document: DocumentReport
+        public var relationship: String
+        public var confidence: Double
+        public var score: Double
+        public var coverage: Coverage
+        /// "document-first" (the indexed document is most likely the query's source),
+        /// "query-first" (it most likely copied the query), or "unknown".
+        public var direction: String
+        /// What decided the direction: "published", "containment" or "none".
+        public var directionBasis: String
+        /// The query's normalized text is exactly this document's.
+        public var identical: Bool
+        public var evidence: Evidence
+        /// With --passages: the full comparison, query as A and document as B.
+        public var comparison: CompareReport?
+    }
+
+    public init(_ result: SearchResult, queryName: String, query: Document, indexed: Int) {
+        self.query = Query(name: queryName, words: query.tokens.count, characters: query.original.count)
+        self.indexed = indexed
+        candidates = result.candidates
+        verified = result.verified
+        indexedAs = result.indexedAs
+        results = result.hits.enumerated().map { offset, hit in
+            Result(
+                rank: offset + 1, document: DocumentReport(hit.document), relationship: hit.relationship.rawValue,
+                confidence: Self.round(hit.confidence), score: Self.round(hit.score),
+                coverage: Coverage(queryInDocument: Self.round(hit.coverageQuery), documentInQuery: Self.round(hit.coverageDocument)),
+                direction: Self.direction(hit.direction), directionBasis: hit.directionBasis.rawValue, identical: hit.identical,
+                evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors),
+                comparison: hit.comparison.map { CompareReport($0, nameA: queryName, nameB: "#\(hit.document.id) \(hit.document.sourceID)") })
+        }
+    }
+
+    /// Search hits say which side came first with A as the query.
+    static func direction(_ direction: CopyDirection) -> String {
+        switch direction {
+        case .aFirst: return "query-first"
+        case .bFirst: return "document-first"
+        case .unknown: return "unknown"
+        }
+    }
+
+    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// The terminal form of a search.
+public enum SearchRenderer {
+    public static func render(_ report: SearchReport, result: SearchResult, style: TerminalStyle) -> String {
+        var out = ""
+        let name = report.query.name
+        if !report.indexedAs.isEmpty {
+            out += style.dim("The query's text is indexed as " + report.indexedAs.map { "#\($0)" }.joined(separator: ", ") + ".") + "\n"
+        }
+        if report.results.isEmpty {
+            out += "No indexed document shares text with \(name) (\(report.indexed) indexed, \(report.candidates) candidates checked).\n"
+            return out
+        }
+        out += style.bold("\(report.results.count) indexed document\(report.results.count == 1 ? "" : "s") share text with \(name)")
+        out += " (\(report.indexed) indexed, \(report.verified) of \(report.candidates) candidates aligned)\n\n"
+        for (item, hit) in zip(report.results, result.hits) {
+            let doc = item.document
+            let label = doc.title.map { "\"\($0)\"" } ?? doc.sourceId
+            out += style.bold("\(item.rank). #\(doc.id) \(label)") + "\n"
+            var meta: [String] = []
+            if let outlet = doc.outlet { meta.append(outlet) }
+            if let published = doc.published { meta.append(published) }
+            if let url = doc.url { meta.append(url) }
+            if doc.title != nil { meta.append(doc.sourceId) }
+            if !meta.isEmpty { out += "   " + style.dim(meta.joined(separator: " · ")) + "\n" }
+            var line = "   \(item.relationship)\(item.identical ? " (identical text)" : ""), confidence \(CompareRenderer.format(item.confidence))"
+            line += ", score \(CompareRenderer.format(item.score))"
+            out += line + "\n"
+            out += "   \(CompareRenderer.percent(item.coverage.queryInDocument)) of the query found in it, "
+            out += "\(CompareRenderer.percent(item.coverage.documentInQuery)) of it found in the query\n"
+            switch item.direction {
+            case "document-first": out += "   most likely the query's source (by \(item.directionBasis))\n"
+            case "query-first": out += "   most likely copied from the query (by \(item.directionBasis))\n"
+            default: break
+            }
+            if let comparison = hit.comparison {
+                let rendered = CompareRenderer.render(comparison, nameA: name, nameB: "#\(doc.id)", style: style)
+                out += rendered.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n")
+                if !out.hasSuffix("\n") { out += "\n" }
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+import RetoldCore
+
+/// The corpus index as search and clustering see it. SQLite implements it; a shared server
+/// database can implement it the same way, and every caller stays unchanged.
+///
+/// Writes are atomic per batch: after a crash or kill, a batch is either fully stored or absent.
+public protocol DocumentIndex: Sendable {
+    var settings: IndexSettings { get }
+
+    /// Stores a batch in one transaction; a text already stored (same content hash) is a duplicate.
+    func add(_ batch: [PreparedDocument]) throws -> [AddOutcome]
+    /// Removes a document with its postings and links; false when there is no such id.
+    func remove(_ id: Int64) throws -> Bool
+
+    /// Documents holding any of the band keys, with the number of keys each holds.
+    func bandMatches(_ keys: [Int64]) throws -> [Int64: Int]
+    /// For each anchor key held by at most `maxDocuments` documents, those documents; keys held
+    /// by more are too common to tell texts apart and come back with `nil`.
+    func anchorPostings(_ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?]
+
+    func documents(_ ids: [Int64], withText: Bool) throws -> [StoredDocument]
+    func document(contentHash: ContentHash) throws -> StoredDocument?
+    /// Ids in ascending order, after `id`, at most `limit`.
+    func documentIDs(after id: Int64, limit: Int) throws -> [Int64]
+    func count() throws -> Int
+    func stats() throws -> IndexStats
+
+    /// Verified links: stored once per pair, computed for every document up to the watermark.
+    func linkWatermark() throws -> Int64
+    func storeLinks(_ links: [StoredLink], watermark: Int64) throws
+    func links() throws -> [StoredLink]
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+/// The index schema, as versioned migrations: an index written by an older version is brought
+/// up to date when opened, and never rewritten from scratch.
+enum IndexSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    content_hash BLOB NOT NULL UNIQUE,
+                    source_id TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    url TEXT, outlet TEXT, title TEXT,
+                    published TEXT,
+                    published_at REAL,
+                    words INTEGER NOT NULL,
+                    text_bytes INTEGER NOT NULL,
+                    signature BLOB NOT NULL,
+                    text BLOB NOT NULL,
+                    added_at TEXT NOT NULL
+                );
+                CREATE INDEX document_outlet ON document(outlet);
+                CREATE INDEX document_published ON document(published_at);
+                CREATE TABLE band (key INTEGER NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (key, document)) WITHOUT ROWID;
+                CREATE TABLE anchor (key INTEGER NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (key, document)) WITHOUT ROWID;
+                CREATE TABLE link (
+                    a INTEGER NOT NULL, b INTEGER NOT NULL,
+                    relationship TEXT NOT NULL, coverage_a REAL NOT NULL, coverage_b REAL NOT NULL,
+                    PRIMARY KEY (a, b)
+                ) WITHOUT ROWID;
+                CREATE INDEX link_b ON link(b);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import RetoldCore
+
+/// Finds the indexed documents that share text with a query.
+///
+/// Two candidate paths feed one verifier:
+/// 1. MinHash LSH: documents sharing a band with the query, near-copies whose word 5-gram sets
+///    overlap around the banding threshold or more.
+/// 2. Anchor features: documents sharing pairs of names, figures, quoted and long words, each
+///    weighted by how rare it is in the index (log N/df; features in too many documents are
+///    ignored). This path finds rewrites, whose 5-grams are gone, and passages reused inside
+///    longer texts, whose overall Jaccard similarity is small.
+/// Candidates are ranked by evidence and the best are aligned; only what the aligner confirms is
+/// returned.
+public struct IndexSearcher: Sendable {
+    public let index: any DocumentIndex
+    public var comparer: Comparer
+
+    public init(index: any DocumentIndex) {
+        self.index = index
+        comparer = Comparer()
+    }
+
+    /// Weight of one shared LSH band, against log(N/df) per shared anchor feature.
+    static let bandWeight = 4.0
+
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
+        let fingerprinter = index.settings.fingerprinter
+        let fingerprint = fingerprinter.fingerprint(text)
+        var analyzer = TextAnalyzer()
+        return try search(fingerprint: fingerprint, document: analyzer.analyze(text), publishedAt: nil, options: options)
+    }
+
+    public func search(fingerprint: DocumentFingerprint, document query: Document, publishedAt: Double?,
+                       options: SearchOptions) throws -> SearchResult {
+        let candidates = try rankedCandidates(fingerprint, options: options)
+        // Metadata first: filtered-out documents are never aligned.
+        let stored = try index.documents(candidates.map(\.id), withText: false)
+        let admitted = stored.filter { options.filter.admits($0) }.prefix(options.effectiveVerifyLimit)
+        let evidence = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0) })
+
+        let texts = try index.documents(admitted.map(\.id), withText: true)
+        var comparer = self.comparer
+        comparer.findsChanges = options.withPassages
+        let verifier = comparer
+        let results = ConcurrentMap.map(texts) { document -> SearchHit? in
+            var analyzer = TextAnalyzer()
+            let comparison = verifier.compare(query, analyzer.analyze(document.text ?? ""))
+            let relationship = comparison.relationship
+            guard relationship.isReuse || (options.includeSameEvent && relationship == .sameEvent) else { return nil }
+            let (direction, basis) = CopyDirection.decide(
+                publishedA: publishedAt, publishedB: document.publishedAt,
+                coverageA: comparison.coverageA, coverageB: comparison.coverageB)
+            var withoutText = document
+            withoutText.text = nil
+            let found = evidence[document.id]
+            return SearchHit(
+                document: withoutText, relationship: relationship, confidence: comparison.confidence,
+                coverageQuery: comparison.coverageA, coverageDocument: comparison.coverageB,
+                score: SearchHit.score(comparison.coverageA, comparison.coverageB),
+                direction: direction,
+                directionBasis: basis,
+                identical: document.contentHash == fingerprint.contentHash,
+                sharedBands: found?.bands ?? 0, sharedAnchors: found?.anchors ?? 0,
+                comparison: options.withPassages ? comparison : nil)
+        }
+        var found = results.compactMap { $0 }
+        let identical = found.filter(\.identical).map(\.document.id).sorted()
+        if !options.includeIdentical { found.removeAll(where: \.identical) }
+        let hits = found.sorted {
+            let reuse0 = $0.relationship.isReuse, reuse1 = $1.relationship.isReuse
+            if reuse0 != reuse1 { return reuse0 }
+            if $0.score != $1.score { return $0.score > $1.score }
+            return $0.document.id < $1.document.id
+        }
+        return SearchResult(hits: Array(hits.prefix(options.limit)), candidates: candidates.count, verified: texts.count,
+                            indexedAs: options.includeIdentical ? [] : identical)
+    }
+
+    struct Candidate {
+        var id: Int64
+        var bands = 0
+        var anchors = 0
+        var weight = 0.0
+    }
+
+    /// Candidates from both paths, strongest evidence first.
+    func rankedCandidates(_ fingerprint: DocumentFingerprint, options: SearchOptions) throws -> [Candidate] {
+        var byID: [Int64: Candidate] = [:]
+        for (id, count) in try index.bandMatches(fingerprint.bandKeys) {
+            byID[id, default: Candidate(id: id)].bands = count
+        }
+        let total = max(1, try index.count())
+        let maxDocuments = Self.maxAnchorDocuments(total)
+        for case let (_, documents?) in try index.anchorPostings(fingerprint.anchorKeys, maxDocuments: maxDocuments) {
+            let weight = log(Double(total + 1) / Double(documents.count))
+            for id in documents {
+                byID[id, default: Candidate(id: id)].anchors += 1
+                byID[id]!.weight += weight
+            }
+        }
+        return byID.values
+            .filter { $0.bands > 0 || $0.anchors >= options.minimumSharedAnchors }
+            .filter { options.candidatesBelow == nil || $0.id < options.candidatesBelow! }
+            .map { candidate in
+                var c = candidate
+                c.weight += Self.bandWeight * Double(c.bands)
+                return c
+            }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.id < $1.id }
+    }
+
+    /// An anchor feature held by more documents than this says little about any of them.
+    static func maxAnchorDocuments(_ total: Int) -> Int { min(250, max(25, total / 500)) }
+}
+
+/// `map` over an array on all cores, results in input order.
+enum ConcurrentMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            output[i] = transform(items[i])
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import GRDB
+import RetoldCore
+import RetoldIngest
+
+/// The embedded index: one SQLite file in WAL mode, through GRDB.
+///
+/// Tables: `document` (metadata, signature, gzip-compressed text, unique content hash), `band` and
+/// `anchor` postings (key, document) clustered by key so a lookup is one B-tree range, `link`
+/// (verified reuse pairs) and `setting` (fingerprint parameters, schema version, link watermark).
+/// Each batch of documents is one transaction, so a killed run leaves whole batches only.
+public final class SQLiteIndex: DocumentIndex {
+    public let path: String
+    public let settings: IndexSettings
+    private let pool: DatabasePool
+
+    /// Opens or creates the index at `path`. A new index takes `settings`; an existing one keeps
+    /// its own, and is refused when they differ from what the caller asks for.
+    public init(path: String, settings requested: IndexSettings = IndexSettings(Fingerprinter())) throws(IndexError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // NORMAL is durable against process kills in WAL mode (only power loss can lose the
+            // last transactions); a large page cache keeps posting inserts off the disk.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try IndexSchema.migrator.migrate(pool)
+            settings = try pool.write { db in
+                let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM setting").map {
+                    (row: Row) -> (String, String) in (row["name"], row["value"])
+                })
+                if let existing = IndexSettings(pairs: stored) {
+                    return existing
+                }
+                for (name, value) in requested.pairs {
+                    try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
+                }
+                return requested
+            }
+        } catch let error as DatabaseError {
+            throw IndexError.database(path: path, message: error.message ?? error.description)
+        } catch {
+            throw IndexError.database(path: path, message: String(describing: error))
+        }
+        if settings != requested {
+            throw IndexError.settingsMismatch(path: path)
+        }
+    }
+
+    public func add(_ batch: [PreparedDocument]) throws -> [AddOutcome] {
+        try pool.write { db in
+            var outcomes = [AddOutcome]()
+            outcomes.reserveCapacity(batch.count)
+            let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE content_hash = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO document (content_hash, source_id, origin, url, outlet, title, published, published_at,
+                                      words, text_bytes, signature, text, added_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band (key, document) VALUES (?, ?)")
+            let anchor = try db.cachedStatement(sql: "INSERT OR IGNORE INTO anchor (key, document) VALUES (?, ?)")
+            let now = ISO8601DateFormatter().string(from: Date())
+            var seen: [ContentHash: Int64] = [:]
+            for document in batch {
+                let hash = document.fingerprint.contentHash
+                if let id = seen[hash] {
+                    outcomes.append(.duplicate(of: id)); continue
+                }
+                let hashData = Data(hash.bytes)
+                if let id = try Int64.fetchOne(find, arguments: [hashData]) {
+                    outcomes.append(.duplicate(of: id)); continue
+                }
+                let source = document.source
+                try insert.execute(arguments: [
+                    hashData, source.id, source.origin.description, source.url, source.outlet, source.title,
+                    source.published, document.publishedAt, document.fingerprint.words, document.textBytes,
+                    Data(document.fingerprint.signature.bytes), Data(document.compressedText), now,
+                ])
+                let id = db.lastInsertedRowID
+                for key in document.fingerprint.bandKeys { try band.execute(arguments: [key, id]) }
+                for key in document.fingerprint.anchorKeys { try anchor.execute(arguments: [key, id]) }
+                seen[hash] = id
+                outcomes.append(.added(id: id))
+            }
+            return outcomes
+        }
+    }
+
+    public func remove(_ id: Int64) throws -> Bool {
+        try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT signature, text FROM document WHERE id = ?", arguments: [id]) else {
+                return false
+            }
+            // Postings are keyed by (key, document): recompute the keys instead of keeping a
+            // second index by document that every insert would pay for.
+            let fingerprinter = settings.fingerprinter
+            let signature = MinHashSignature(bytes: [UInt8](row["signature"] as Data)) ?? MinHashSignature(values: [])
+            for key in fingerprinter.banding.keys(signature) {
+                try db.execute(sql: "DELETE FROM band WHERE key = ? AND document = ?", arguments: [key, id])
+            }
+            let text = try Self.decompress(row["text"])
+            for key in fingerprinter.fingerprint(text).anchorKeys {
+                try db.execute(sql: "DELETE FROM anchor WHERE key = ? AND document = ?", arguments: [key, id])
+            }
+            try db.execute(sql: "DELETE FROM link WHERE a = ? OR b = ?", arguments: [id, id])
+            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+            return true
+        }
+    }
+
+    public func bandMatches(_ keys: [Int64]) throws -> [Int64: Int] {
+        try pool.read { db in
+            var counts: [Int64: Int] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT document FROM band WHERE key = ?")
+            for key in keys {
+                for document in try Int64.fetchAll(statement, arguments: [key]) { counts[document, default: 0] += 1 }
+            }
+            return counts
+        }
+    }
+
+    public func anchorPostings(_ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?] {
+        try pool.read { db in
+            var postings: [Int64: [Int64]?] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT document FROM anchor WHERE key = ? LIMIT ?")
+            for key in keys where postings[key] == nil {
+                let documents = try Int64.fetchAll(statement, arguments: [key, maxDocuments + 1])
+                postings[key] = documents.count > maxDocuments ? .some(nil) : .some(documents)
+            }
+            return postings
+        }
+    }
+
+    public func documents(_ ids: [Int64], withText: Bool) throws -> [StoredDocument] {
+        guard !ids.isEmpty else { return [] }
+        return try pool.read { db in
+            let columns = "id, source_id, origin, url, outlet, title, published, published_at, words, content_hash" + (withText ? ", text" : "")
+            let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM document WHERE id = ?")
+            var out = [StoredDocument]()
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+                out.append(try Self.document(row, withText: withText))
+            }
+            return out
+        }
+    }
+
+    public func document(contentHash: ContentHash) throws -> StoredDocument? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT id, source_id, origin, url, outlet, title, published, published_at, words, content_hash
+                FROM document WHERE content_hash = ?
+                """, arguments: [Data(contentHash.bytes)]).map { try Self.document($0, withText: false) }
+        }
+    }
+
+    public func documentIDs(after id: Int64, limit: Int) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit])
+        }
+    }
+
+    public func count() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
+    }
+
+    public func stats() throws -> IndexStats {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), coalesce(sum(words), 0), coalesce(sum(text_bytes), 0), count(DISTINCT outlet),
+                       min(published_at), max(published_at) FROM document
+                """)!
+            let earliest: Double? = row[4], latest: Double? = row[5]
+            let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return IndexStats(
+                documents: row[0], words: row[1], textBytes: row[2],
+                bandPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM band") ?? 0,
+                anchorPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM anchor") ?? 0,
+                links: try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0,
+                outlets: row[3],
+                earliestPublished: earliest.map { Self.isoString($0) }, latestPublished: latest.map { Self.isoString($0) },
+                databaseBytes: pageCount * pageSize, settings: settings)
+        }
+    }
+
+    public func linkWatermark() throws -> Int64 {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'link_watermark'").flatMap { Int64($0) } ?? 0
+        }
+    }
+
+    public func storeLinks(_ links: [StoredLink], watermark: Int64) throws {
+        try pool.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO link (a, b, relationship, coverage_a, coverage_b)
+                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM document WHERE id = ?) AND EXISTS (SELECT 1 FROM document WHERE id = ?)
+                """)
+            for link in links {
+                try insert.execute(arguments: [link.a, link.b, link.relationship.rawValue, link.coverageA, link.coverageB, link.a, link.b])
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('link_watermark', ?)", arguments: [String(watermark)])
+        }
+    }
+
+    public func links() throws -> [StoredLink] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT a, b, relationship, coverage_a, coverage_b FROM link ORDER BY a, b").compactMap { row in
+                guard let relationship = Relationship(rawValue: row["relationship"]) else { return nil }
+                return StoredLink(a: row["a"], b: row["b"], relationship: relationship, coverageA: row["coverage_a"], coverageB: row["coverage_b"])
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    static func document(_ row: Row, withText: Bool) throws -> StoredDocument {
+        StoredDocument(
+            id: row["id"], sourceID: row["source_id"], origin: row["origin"], url: row["url"], outlet: row["outlet"],
+            title: row["title"], published: row["published"], publishedAt: row["published_at"], words: row["words"],
+            contentHash: ContentHash(bytes: [UInt8](row["content_hash"] as Data)) ?? ContentHash(high: 0, low: 0),
+            text: withText ? try decompress(row["text"]) : nil)
+    }
+
+    static func decompress(_ data: Data) throws -> String {
+        let bytes = try Gzip.decompress([UInt8](data), limit: TextInput.defaultMaxBytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func isoString(_ seconds: Double) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
+
+/// Why an index could not be opened or used.
+public enum IndexError: Error, Sendable, CustomStringConvertible {
+    case database(path: String, message: String)
+    case settingsMismatch(path: String)
+
+    public var description: String {
+        switch self {
+        case .database(let path, let message): return "\(path): cannot use the index: \(message)"
+        case .settingsMismatch(let path):
+            return "\(path): the index was built with other fingerprint settings; rebuild it or use a new --db file"
+        }
+    }
+}

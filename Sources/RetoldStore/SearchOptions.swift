@@ -1,0 +1,62 @@
+/// Which indexed documents a search or a cluster listing may return.
+public struct DocumentFilter: Sendable, Equatable {
+    /// Publication window, seconds since 1970, inclusive. Documents without a date pass only
+    /// when no window is set.
+    public var publishedFrom: Double?
+    public var publishedUntil: Double?
+    /// When not empty, only these outlets.
+    public var outlets: Set<String> = []
+    public var excludedOutlets: Set<String> = []
+    public var excludedIDs: Set<Int64> = []
+
+    public init(publishedFrom: Double? = nil, publishedUntil: Double? = nil, outlets: Set<String> = [],
+                excludedOutlets: Set<String> = [], excludedIDs: Set<Int64> = []) {
+        self.publishedFrom = publishedFrom
+        self.publishedUntil = publishedUntil
+        self.outlets = outlets
+        self.excludedOutlets = excludedOutlets
+        self.excludedIDs = excludedIDs
+    }
+
+    public var hasDateWindow: Bool { publishedFrom != nil || publishedUntil != nil }
+
+    public func admits(_ document: StoredDocument) -> Bool {
+        if excludedIDs.contains(document.id) { return false }
+        if !outlets.isEmpty && !outlets.contains(document.outlet ?? "") { return false }
+        if let outlet = document.outlet, excludedOutlets.contains(outlet) { return false }
+        if hasDateWindow {
+            guard let at = document.publishedAt else { return false }
+            if let from = publishedFrom, at < from { return false }
+            if let until = publishedUntil, at > until { return false }
+        }
+        return true
+    }
+}
+
+public struct SearchOptions: Sendable {
+    /// How many results to return.
+    public var limit = 10
+    /// Keep each result's full comparison (aligned passages and findings).
+    public var withPassages = false
+    /// Also return documents that report the same event without reusing its wording.
+    public var includeSameEvent = false
+    public var filter = DocumentFilter()
+    /// Keep a document whose text is exactly the query's; by default it is reported apart
+    /// (`SearchResult.indexedAs`), as the query itself rather than a copy.
+    public var includeIdentical = false
+    /// At most this many candidates are aligned; the rest are dropped by candidate score.
+    public var verifyLimit: Int?
+    /// A candidate from the anchor path needs at least this many shared anchor features.
+    public var minimumSharedAnchors = 2
+    /// Only documents with a smaller id (link building: each pair is checked once, by the later one).
+    public var candidatesBelow: Int64?
+
+    public init(limit: Int = 10, withPassages: Bool = false, includeSameEvent: Bool = false, filter: DocumentFilter = DocumentFilter()) {
+        self.limit = limit
+        self.withPassages = withPassages
+        self.includeSameEvent = includeSameEvent
+        self.filter = filter
+    }
+
+    var effectiveVerifyLimit: Int { verifyLimit ?? max(20, 3 * limit) }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import RetoldCore
+
+/// A document as the index holds it.
+public struct StoredDocument: Sendable, Equatable {
+    public var id: Int64
+    /// The id the input gave it: the JSONL `id`, the WARC record id, or the file path.
+    public var sourceID: String
+    /// Where it was read from.
+    public var origin: String
+    public var url: String?
+    public var outlet: String?
+    public var title: String?
+    public var published: String?
+    public var publishedAt: Double?
+    public var words: Int
+    public var contentHash: ContentHash
+    /// The text, when it was asked for.
+    public var text: String?
+
+    public init(id: Int64, sourceID: String, origin: String, url: String? = nil, outlet: String? = nil, title: String? = nil,
+                published: String? = nil, publishedAt: Double? = nil, words: Int, contentHash: ContentHash, text: String? = nil) {
+        self.id = id
+        self.sourceID = sourceID
+        self.origin = origin
+        self.url = url
+        self.outlet = outlet
+        self.title = title
+        self.published = published
+        self.publishedAt = publishedAt
+        self.words = words
+        self.contentHash = contentHash
+        self.text = text
+    }
+}
+
+/// Counts and sizes of an index.
+public struct IndexStats: Sendable, Equatable, Codable {
+    public var documents: Int
+    public var words: Int
+    public var textBytes: Int
+    public var bandPostings: Int
+    public var anchorPostings: Int
+    public var links: Int
+    public var outlets: Int
+    public var earliestPublished: String?
+    public var latestPublished: String?
+    public var databaseBytes: Int
+    public var settings: IndexSettings
+
+    public init(documents: Int, words: Int, textBytes: Int, bandPostings: Int, anchorPostings: Int, links: Int, outlets: Int,
+                earliestPublished: String?, latestPublished: String?, databaseBytes: Int, settings: IndexSettings) {
+        self.documents = documents
+        self.words = words
+        self.textBytes = textBytes
+        self.bandPostings = bandPostings
+        self.anchorPostings = anchorPostings
+        self.links = links
+        self.outlets = outlets
+        self.earliestPublished = earliestPublished
+        self.latestPublished = latestPublished
+        self.databaseBytes = databaseBytes
+        self.settings = settings
+    }
+}
+
+/// A verified reuse relation between two stored documents, `a` < `b`.
+public struct StoredLink: Sendable, Equatable {
+    public var a: Int64
+    public var b: Int64
+    public var relationship: Relationship
+    /// Share of A found in B, and of B found in A.
+    public var coverageA: Double
+    public var coverageB: Double
+
+    public init(a: Int64, b: Int64, relationship: Relationship, coverageA: Double, coverageB: Double) {
+        self.a = a
+        self.b = b
+        self.relationship = relationship
+        self.coverageA = coverageA
+        self.coverageB = coverageB
+    }
+}

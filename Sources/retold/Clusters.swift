@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RetoldCore
+import RetoldReport
+import RetoldStore
+
+struct Clusters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group the indexed documents into clusters of copies, each with its earliest member and a copy tree.",
+        discussion: """
+        First brings the verified reuse links up to date: every document added since the last run is searched \
+        against those stored before it (progress is saved as it goes). Clusters are the connected components \
+        of those links. The earliest member is decided by publication time, or by containment when dates are \
+        missing; the tree says who most likely copied from whom.
+        """
+    )
+
+    @OptionGroup var index: IndexOptions
+
+    @Option(help: "Use only links where at least this share of one document is found in the other (0 to 1).")
+    var minCoverage: Double = 0.2
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0...1).contains(minCoverage) else { throw ValidationError("--min-coverage must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let store = try index.openExisting()
+        let bar = ProgressBar()
+        do {
+            try LinkBuilder(index: store).update { checked, pending in
+                bar.update(items: checked, noun: "documents linked", fraction: pending > 0 ? Double(checked) / Double(pending) : nil)
+            }
+        } catch {
+            bar.finish()
+            printError("\(index.db): \(error)")
+            throw ExitCode(1)
+        }
+        bar.finish()
+        let links = try store.links()
+        let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
+        let filter = filters.filter
+        let documents = try store.documents(ids, withText: false).filter { filter.admits($0) }
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        let admittedLinks = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
+        let clusters = ReuseClusters.build(
+            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
+            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) },
+            minimumCoverage: minCoverage)
+        let report = ClustersReport(clusters: clusters, documents: byID, indexed: try store.count(),
+                                    links: admittedLinks.count, minimumCoverage: minCoverage)
+        switch output.format {
+        case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
+        case .text: emit(ClustersRenderer.render(report, style: output.style))
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import RetoldCore
+import RetoldIngest
+import RetoldReport
+import RetoldStore
+
+/// `retold index`: build and look after the corpus index.
+struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build and manage the corpus index (an SQLite file).",
+        subcommands: [Add.self, Stats.self, Remove.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add documents to the index: files, folders, JSONL or WARC (gzipped or not), or - for standard input.",
+            discussion: """
+            Each document is fingerprinted (MinHash signature, LSH bands, anchor features) and stored with its \
+            text and metadata. A text already in the index (same normalized content) is skipped. Documents are \
+            committed in batches: an interrupted run keeps every committed batch, and running the same command \
+            again adds only what is missing. Bad files, lines and records are reported at the end (exit status 1).
+            """
+        )
+
+        @Argument(help: "Files, folders (read recursively) or - for standard input.")
+        var inputs: [String]
+
+        @OptionGroup var index: IndexOptions
+
+        @Option(help: "Output format for the summary: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: "Documents per transaction.")
+        var batchSize: Int = 256
+
+        func validate() throws {
+            guard !inputs.isEmpty else { throw ValidationError("give at least one file or folder to add") }
+            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        }
+
+        func run() throws {
+            let store = try index.open()
+            let sizes = InputSizes(inputs)
+            let bar = ProgressBar()
+            Interruption.install()
+            var writer = IndexWriter(index: store)
+            writer.batchSize = batchSize
+            let summary: IndexWriter.Summary
+            do {
+                summary = try writer.add(inputs, shouldStop: { Interruption.requested }) { progress in
+                    bar.update(items: progress.documents, noun: "documents", bytes: progress.textBytes,
+                               fraction: sizes.fraction(progress))
+                }
+            } catch {
+                bar.finish()
+                printError("\(index.db): \(error)")
+                throw ExitCode(1)
+            }
+            bar.finish()
+            let seconds = bar.elapsed
+            let report = IndexAddReport(summary, seconds: seconds, total: (try? store.count()) ?? 0)
+            switch format {
+            case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
+            case .text:
+                for issue in summary.issues.prefix(50) { printError(issue.description) }
+                if summary.issues.count > 50 { printError("... and \(summary.issues.count - 50) more problems") }
+                printError(report.line)
+            }
+            if summary.interrupted { throw ExitCode(130) }
+            if !summary.issues.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show what the index holds.")
+
+        @OptionGroup var index: IndexOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let stats = try index.openExisting().stats()
+            switch format {
+            case .json: emit(JSONOutput.encode(stats, pretty: true) + "\n")
+            case .text:
+                let g = ProgressBar.grouped
+                var lines = [
+                    "index        \(index.db)",
+                    "documents    \(g(stats.documents)) (\(g(stats.words)) words, \(Self.megabytes(stats.textBytes)) of text)",
+                    "outlets      \(g(stats.outlets))",
+                ]
+                if let earliest = stats.earliestPublished, let latest = stats.latestPublished {
+                    lines.append("published    \(earliest) to \(latest)")
+                }
+                lines += [
+                    "postings     \(g(stats.bandPostings)) LSH band, \(g(stats.anchorPostings)) anchor",
+                    "links        \(g(stats.links)) verified reuse pairs (updated by `retold clusters`)",
+                    "size         \(Self.megabytes(stats.databaseBytes)) on disk",
+                    "fingerprint  MinHash \(stats.settings.minHashBins) values, LSH \(stats.settings.bands) bands × \(stats.settings.rows) rows, "
+                        + "word \(stats.settings.shingleSize)-grams, anchor window \(stats.settings.anchorWindow)",
+                ]
+                emit(lines.joined(separator: "\n") + "\n")
+            }
+        }
+
+        static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove documents (by index id) with their postings and links.")
+
+        @Argument(help: "Index ids, as `retold search` and `retold clusters` show them (#12 or 12).")
+        var ids: [String]
+
+        @OptionGroup var index: IndexOptions
+
+        func validate() throws {
+            guard !ids.isEmpty else { throw ValidationError("give at least one id to remove") }
+            for id in ids where Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) == nil {
+                throw ValidationError("\(id): not an index id (a number, as search results show it)")
+            }
+        }
+
+        func run() throws {
+            let store = try index.openExisting()
+            var missing = 0
+            for text in ids {
+                let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text)!
+                if try store.remove(id) {
+                    emit("removed #\(id)\n")
+                } else {
+                    printError("\(index.db): no document #\(id)")
+                    missing += 1
+                }
+            }
+            if missing > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Input sizes on disk, to turn "which file are we in, and how far" into a fraction done.
+final class InputSizes {
+    private var sizes: [String: Int] = [:]
+    /// Bytes of all files that sort before each file (folders are read in path order).
+    private var before: [String: Int] = [:]
+    let total: Int
+    private var current: String?
+    private var textAtFileStart = 0
+
+    init(_ paths: [String]) {
+        var files: [String] = []
+        for path in paths where path != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(atPath: path)
+                while let relative = enumerator?.nextObject() as? String {
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    if let size = Self.size(full) { sizes[full] = size; files.append(full) }
+                }
+            } else if let size = Self.size(path) {
+                sizes[path] = size; files.append(path)
+            }
+        }
+        var sum = 0
+        for file in files.sorted() { before[file] = sum; sum += sizes[file] ?? 0 }
+        total = sum
+    }
+
+    static func size(_ path: String) -> Int? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+
+    /// Within the current file, text read so far stands in for bytes read (capped at its size).
+    func fraction(_ progress: IndexWriter.Progress) -> Double? {
+        guard total > 0, let path = progress.currentPath, let size = sizes[path], let start = before[path] else { return nil }
+        if path != current { current = path; textAtFileStart = progress.textBytes }
+        let within = min(size, progress.textBytes - textAtFileStart)
+        return Double(start + within) / Double(total)
+    }
+}
