@@ -30,7 +30,7 @@ let package = Package(
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
         .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         // Labelled corpora readers and cross-validated evaluation.
-        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest"]),
+        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         .executableTarget(
             name: "retold",
             dependencies: [

@@ -53,6 +53,7 @@ public struct SearchReport: Codable, Sendable, Equatable {
     public struct Evidence: Codable, Sendable, Equatable {
         public var sharedBands: Int
         public var sharedAnchors: Int
+        public var sharedPassageFeatures: Int
     }
 
     public struct Result: Codable, Sendable, Equatable {
@@ -69,6 +70,9 @@ public struct SearchReport: Codable, Sendable, Equatable {
         public var directionBasis: String
         /// The query's normalized text is exactly this document's.
         public var identical: Bool
+        /// "alignment" (aligned sentences) or "shingles" (shared word 5-grams, for text the
+        /// sentence aligner cannot pair, such as listings).
+        public var verifiedBy: String
         public var evidence: Evidence
         /// With --passages: the full comparison, query as A and document as B.
         public var comparison: CompareReport?
@@ -86,7 +90,7 @@ public struct SearchReport: Codable, Sendable, Equatable {
                 confidence: Self.round(hit.confidence), score: Self.round(hit.score),
                 coverage: Coverage(queryInDocument: Self.round(hit.coverageQuery), documentInQuery: Self.round(hit.coverageDocument)),
                 direction: Self.direction(hit.direction), directionBasis: hit.directionBasis.rawValue, identical: hit.identical,
-                evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors),
+                verifiedBy: hit.verifiedBy.rawValue, evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors, sharedPassageFeatures: hit.sharedPassageFeatures),
                 comparison: hit.comparison.map { CompareReport($0, nameA: queryName, nameB: "#\(hit.document.id) \(hit.document.sourceID)") })
         }
     }

@@ -14,9 +14,9 @@ public protocol DocumentIndex: Sendable {
 
     /// Documents holding any of the band keys, with the number of keys each holds.
     func bandMatches(_ keys: [Int64]) throws -> [Int64: Int]
-    /// For each anchor key held by at most `maxDocuments` documents, those documents; keys held
-    /// by more are too common to tell texts apart and come back with `nil`.
-    func anchorPostings(_ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?]
+    /// For each anchor or passage key held by at most `maxDocuments` documents, those documents;
+    /// keys held by more are too common to tell texts apart and come back with `nil`.
+    func featurePostings(_ kind: FeatureKind, _ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?]
 
     func documents(_ ids: [Int64], withText: Bool) throws -> [StoredDocument]
     func document(contentHash: ContentHash) throws -> StoredDocument?
@@ -29,4 +29,10 @@ public protocol DocumentIndex: Sendable {
     func linkWatermark() throws -> Int64
     func storeLinks(_ links: [StoredLink], watermark: Int64) throws
     func links() throws -> [StoredLink]
+}
+
+/// The two posting lists besides LSH bands.
+public enum FeatureKind: String, Sendable, CaseIterable {
+    case anchor
+    case passage
 }

@@ -26,6 +26,7 @@ enum IndexSchema {
                 CREATE INDEX document_published ON document(published_at);
                 CREATE TABLE band (key INTEGER NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (key, document)) WITHOUT ROWID;
                 CREATE TABLE anchor (key INTEGER NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (key, document)) WITHOUT ROWID;
+                CREATE TABLE passage (key INTEGER NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (key, document)) WITHOUT ROWID;
                 CREATE TABLE link (
                     a INTEGER NOT NULL, b INTEGER NOT NULL,
                     relationship TEXT NOT NULL, coverage_a REAL NOT NULL, coverage_b REAL NOT NULL,

@@ -3,13 +3,15 @@ import RetoldCore
 
 /// Finds the indexed documents that share text with a query.
 ///
-/// Two candidate paths feed one verifier:
+/// Three candidate paths feed one verifier:
 /// 1. MinHash LSH: documents sharing a band with the query, near-copies whose word 5-gram sets
 ///    overlap around the banding threshold or more.
 /// 2. Anchor features: documents sharing pairs of names, figures, quoted and long words, each
 ///    weighted by how rare it is in the index (log N/df; features in too many documents are
 ///    ignored). This path finds rewrites, whose 5-grams are gone, and passages reused inside
 ///    longer texts, whose overall Jaccard similarity is small.
+/// 3. Passage features: winnowed word 5-grams, rare in the index, for copied passages in prose
+///    with few names or figures.
 /// Candidates are ranked by evidence and the best are aligned; only what the aligner confirms is
 /// returned.
 public struct IndexSearcher: Sendable {
@@ -43,25 +45,41 @@ public struct IndexSearcher: Sendable {
         var comparer = self.comparer
         comparer.findsChanges = options.withPassages
         let verifier = comparer
+        let queryShingles = Set(WordShingles.hashes(query.tokens, size: index.settings.shingleSize))
+        let shingleSize = index.settings.shingleSize
         let results = ConcurrentMap.map(texts) { document -> SearchHit? in
             var analyzer = TextAnalyzer()
-            let comparison = verifier.compare(query, analyzer.analyze(document.text ?? ""))
-            let relationship = comparison.relationship
+            let candidate = analyzer.analyze(document.text ?? "")
+            let comparison = verifier.compare(query, candidate)
+            var relationship = comparison.relationship
+            var coverageA = comparison.coverageA, coverageB = comparison.coverageB
+            var verifiedBy = SearchHit.Verifier.alignment
+            if !relationship.isReuse,
+               let overlap = ShingleOverlap(queryShingles, Set(WordShingles.hashes(candidate.tokens, size: shingleSize))),
+               overlap.indicatesReuse {
+                // Text without sentence punctuation (listings, tables, captions) gives the
+                // sentence aligner nothing to pair; shared 5-grams still show the copy.
+                relationship = overlap.relationship
+                coverageA = overlap.containmentA
+                coverageB = overlap.containmentB
+                verifiedBy = .shingles
+            }
             guard relationship.isReuse || (options.includeSameEvent && relationship == .sameEvent) else { return nil }
             let (direction, basis) = CopyDirection.decide(
                 publishedA: publishedAt, publishedB: document.publishedAt,
-                coverageA: comparison.coverageA, coverageB: comparison.coverageB)
+                coverageA: coverageA, coverageB: coverageB)
             var withoutText = document
             withoutText.text = nil
             let found = evidence[document.id]
             return SearchHit(
-                document: withoutText, relationship: relationship, confidence: comparison.confidence,
-                coverageQuery: comparison.coverageA, coverageDocument: comparison.coverageB,
-                score: SearchHit.score(comparison.coverageA, comparison.coverageB),
+                document: withoutText, relationship: relationship,
+                confidence: verifiedBy == .alignment ? comparison.confidence : 0.9,
+                coverageQuery: coverageA, coverageDocument: coverageB,
+                score: SearchHit.score(coverageA, coverageB), verifiedBy: verifiedBy,
                 direction: direction,
                 directionBasis: basis,
                 identical: document.contentHash == fingerprint.contentHash,
-                sharedBands: found?.bands ?? 0, sharedAnchors: found?.anchors ?? 0,
+                sharedBands: found?.bands ?? 0, sharedAnchors: found?.anchors ?? 0, sharedPassageFeatures: found?.passages ?? 0,
                 comparison: options.withPassages ? comparison : nil)
         }
         var found = results.compactMap { $0 }
@@ -81,6 +99,7 @@ public struct IndexSearcher: Sendable {
         var id: Int64
         var bands = 0
         var anchors = 0
+        var passages = 0
         var weight = 0.0
     }
 
@@ -92,15 +111,21 @@ public struct IndexSearcher: Sendable {
         }
         let total = max(1, try index.count())
         let maxDocuments = Self.maxAnchorDocuments(total)
-        for case let (_, documents?) in try index.anchorPostings(fingerprint.anchorKeys, maxDocuments: maxDocuments) {
-            let weight = log(Double(total + 1) / Double(documents.count))
-            for id in documents {
-                byID[id, default: Candidate(id: id)].anchors += 1
-                byID[id]!.weight += weight
+        for kind in FeatureKind.allCases {
+            let keys = kind == .anchor ? fingerprint.anchorKeys : fingerprint.passageKeys
+            for case let (_, documents?) in try index.featurePostings(kind, keys, maxDocuments: maxDocuments) {
+                let weight = log(Double(total + 1) / Double(documents.count))
+                for id in documents {
+                    switch kind {
+                    case .anchor: byID[id, default: Candidate(id: id)].anchors += 1
+                    case .passage: byID[id, default: Candidate(id: id)].passages += 1
+                    }
+                    byID[id]!.weight += weight
+                }
             }
         }
         return byID.values
-            .filter { $0.bands > 0 || $0.anchors >= options.minimumSharedAnchors }
+            .filter { $0.bands > 0 || $0.anchors + $0.passages >= options.minimumSharedFeatures }
             .filter { options.candidatesBelow == nil || $0.id < options.candidatesBelow! }
             .map { candidate in
                 var c = candidate
@@ -112,6 +137,25 @@ public struct IndexSearcher: Sendable {
 
     /// An anchor feature held by more documents than this says little about any of them.
     static func maxAnchorDocuments(_ total: Int) -> Int { min(250, max(25, total / 500)) }
+}
+
+/// Shared word 5-grams as a share of each side: the verifier of last resort.
+struct ShingleOverlap {
+    var shared: Int
+    var containmentA: Double
+    var containmentB: Double
+
+    init?(_ a: Set<UInt64>, _ b: Set<UInt64>) {
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        shared = a.intersection(b).count
+        containmentA = Double(shared) / Double(a.count)
+        containmentB = Double(shared) / Double(b.count)
+    }
+
+    /// At least 20 shared 5-grams making up half of one side: far past chance or a shared quote.
+    var indicatesReuse: Bool { shared >= 20 && max(containmentA, containmentB) >= 0.5 }
+
+    var relationship: Relationship { max(containmentA, containmentB) >= 0.95 ? .verbatimCopy : .editedCopy }
 }
 
 /// `map` over an array on all cores, results in input order.

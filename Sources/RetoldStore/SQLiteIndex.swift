@@ -62,6 +62,7 @@ public final class SQLiteIndex: DocumentIndex {
                 """)
             let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band (key, document) VALUES (?, ?)")
             let anchor = try db.cachedStatement(sql: "INSERT OR IGNORE INTO anchor (key, document) VALUES (?, ?)")
+            let passage = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage (key, document) VALUES (?, ?)")
             let now = ISO8601DateFormatter().string(from: Date())
             var seen: [ContentHash: Int64] = [:]
             for document in batch {
@@ -82,6 +83,7 @@ public final class SQLiteIndex: DocumentIndex {
                 let id = db.lastInsertedRowID
                 for key in document.fingerprint.bandKeys { try band.execute(arguments: [key, id]) }
                 for key in document.fingerprint.anchorKeys { try anchor.execute(arguments: [key, id]) }
+                for key in document.fingerprint.passageKeys { try passage.execute(arguments: [key, id]) }
                 seen[hash] = id
                 outcomes.append(.added(id: id))
             }
@@ -101,9 +103,12 @@ public final class SQLiteIndex: DocumentIndex {
             for key in fingerprinter.banding.keys(signature) {
                 try db.execute(sql: "DELETE FROM band WHERE key = ? AND document = ?", arguments: [key, id])
             }
-            let text = try Self.decompress(row["text"])
-            for key in fingerprinter.fingerprint(text).anchorKeys {
+            let fingerprint = fingerprinter.fingerprint(try Self.decompress(row["text"]))
+            for key in fingerprint.anchorKeys {
                 try db.execute(sql: "DELETE FROM anchor WHERE key = ? AND document = ?", arguments: [key, id])
+            }
+            for key in fingerprint.passageKeys {
+                try db.execute(sql: "DELETE FROM passage WHERE key = ? AND document = ?", arguments: [key, id])
             }
             try db.execute(sql: "DELETE FROM link WHERE a = ? OR b = ?", arguments: [id, id])
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
@@ -122,10 +127,10 @@ public final class SQLiteIndex: DocumentIndex {
         }
     }
 
-    public func anchorPostings(_ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?] {
+    public func featurePostings(_ kind: FeatureKind, _ keys: [Int64], maxDocuments: Int) throws -> [Int64: [Int64]?] {
         try pool.read { db in
             var postings: [Int64: [Int64]?] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT document FROM anchor WHERE key = ? LIMIT ?")
+            let statement = try db.cachedStatement(sql: "SELECT document FROM \(kind.rawValue) WHERE key = ? LIMIT ?")
             for key in keys where postings[key] == nil {
                 let documents = try Int64.fetchAll(statement, arguments: [key, maxDocuments + 1])
                 postings[key] = documents.count > maxDocuments ? .some(nil) : .some(documents)
@@ -180,6 +185,7 @@ public final class SQLiteIndex: DocumentIndex {
                 documents: row[0], words: row[1], textBytes: row[2],
                 bandPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM band") ?? 0,
                 anchorPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM anchor") ?? 0,
+                passagePostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0,
                 links: try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0,
                 outlets: row[3],
                 earliestPublished: earliest.map { Self.isoString($0) }, latestPublished: latest.map { Self.isoString($0) },

@@ -46,8 +46,8 @@ public struct SearchOptions: Sendable {
     public var includeIdentical = false
     /// At most this many candidates are aligned; the rest are dropped by candidate score.
     public var verifyLimit: Int?
-    /// A candidate from the anchor path needs at least this many shared anchor features.
-    public var minimumSharedAnchors = 2
+    /// A candidate without a shared band needs at least this many shared anchor or passage features.
+    public var minimumSharedFeatures = 2
     /// Only documents with a smaller id (link building: each pair is checked once, by the later one).
     public var candidatesBelow: Int64?
 

@@ -11,15 +11,24 @@ public struct SearchHit: Sendable {
     /// Ranking score: 0.75 × the larger coverage + 0.25 × the smaller one. A text wholly inside a
     /// longer one ranks high, and a mutual copy higher still.
     public var score: Double
+    /// What confirmed the reuse: sentence alignment, or (for text without sentences) the share
+    /// of word 5-grams in common, which then also gives the coverage.
+    public var verifiedBy: Verifier
+
+    public enum Verifier: String, Sendable {
+        case alignment
+        case shingles
+    }
     /// Which most likely came first, with the query as A and the document as B: `.bFirst` means
     /// the document is the query's likely source.
     public var direction: CopyDirection
     public var directionBasis: CopyDirection.Basis
     /// True when the query's normalized text is exactly this document's.
     public var identical: Bool
-    /// How the candidate was found: LSH bands shared, anchor features shared.
+    /// How the candidate was found: LSH bands, anchor features and passage features shared.
     public var sharedBands: Int
     public var sharedAnchors: Int
+    public var sharedPassageFeatures: Int
     /// The full comparison (query as A, document as B), when passages were asked for.
     public var comparison: Comparison?
 

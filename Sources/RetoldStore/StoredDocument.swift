@@ -41,6 +41,7 @@ public struct IndexStats: Sendable, Equatable, Codable {
     public var textBytes: Int
     public var bandPostings: Int
     public var anchorPostings: Int
+    public var passagePostings: Int
     public var links: Int
     public var outlets: Int
     public var earliestPublished: String?
@@ -48,13 +49,14 @@ public struct IndexStats: Sendable, Equatable, Codable {
     public var databaseBytes: Int
     public var settings: IndexSettings
 
-    public init(documents: Int, words: Int, textBytes: Int, bandPostings: Int, anchorPostings: Int, links: Int, outlets: Int,
+    public init(documents: Int, words: Int, textBytes: Int, bandPostings: Int, anchorPostings: Int, passagePostings: Int, links: Int, outlets: Int,
                 earliestPublished: String?, latestPublished: String?, databaseBytes: Int, settings: IndexSettings) {
         self.documents = documents
         self.words = words
         self.textBytes = textBytes
         self.bandPostings = bandPostings
         self.anchorPostings = anchorPostings
+        self.passagePostings = passagePostings
         self.links = links
         self.outlets = outlets
         self.earliestPublished = earliestPublished

@@ -95,11 +95,12 @@ struct Index: ParsableCommand {
                     lines.append("published    \(earliest) to \(latest)")
                 }
                 lines += [
-                    "postings     \(g(stats.bandPostings)) LSH band, \(g(stats.anchorPostings)) anchor",
+                    "postings     \(g(stats.bandPostings)) LSH band, \(g(stats.anchorPostings)) anchor, \(g(stats.passagePostings)) passage",
                     "links        \(g(stats.links)) verified reuse pairs (updated by `retold clusters`)",
                     "size         \(Self.megabytes(stats.databaseBytes)) on disk",
                     "fingerprint  MinHash \(stats.settings.minHashBins) values, LSH \(stats.settings.bands) bands × \(stats.settings.rows) rows, "
-                        + "word \(stats.settings.shingleSize)-grams, anchor window \(stats.settings.anchorWindow)",
+                        + "word \(stats.settings.shingleSize)-grams, winnowing windows \(stats.settings.anchorWindow) (anchors) "
+                        + "and \(stats.settings.passageWindow) (passages)",
                 ]
                 emit(lines.joined(separator: "\n") + "\n")
             }

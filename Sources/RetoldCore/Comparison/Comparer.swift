@@ -7,6 +7,9 @@ public struct Comparer: Sendable {
     /// Reuse is reported only when aligned sentences cover at least this share of one side;
     /// below it, a shared sentence or two (a common quote) reads as the same event.
     public var minimumReuseCoverage: Double = 0.15
+    /// ...unless one verbatim or edited passage runs at least this many words on both sides: a
+    /// shared quote is shorter, and a copied paragraph inside a long text is reuse at any share.
+    public var minimumReusedPassageWords = 40
 
     public var detector = ChangeDetector()
     /// Off when only the relationship and coverage are wanted (verifying search candidates):
@@ -36,7 +39,7 @@ public struct Comparer: Sendable {
         let reused = max(coverageA, coverageB)
         let relationship: Relationship
         let confidence: Double
-        if !alignments.isEmpty && reused >= minimumReuseCoverage {
+        if !alignments.isEmpty && (reused >= minimumReuseCoverage || hasLongCopiedPassage(passages, a, b)) {
             switch ReuseKind.dominant(byKind) {
             case .verbatim: relationship = .verbatimCopy
             case .edited: relationship = .editedCopy
@@ -57,6 +60,15 @@ public struct Comparer: Sendable {
         return Comparison(a: a, b: b, passages: passages, coverageA: coverageA, coverageB: coverageB,
                           relationship: relationship, confidence: confidence, reason: reason,
                           sharedAnchors: anchors.names)
+    }
+
+    func hasLongCopiedPassage(_ passages: [Passage], _ a: Document, _ b: Document) -> Bool {
+        passages.contains { passage in
+            guard passage.kind != .paraphrased else { return false }
+            let wordsA = passage.a.reduce(0) { $0 + a.sentences[$1].tokens.count }
+            let wordsB = passage.b.reduce(0) { $0 + b.sentences[$1].tokens.count }
+            return min(wordsA, wordsB) >= minimumReusedPassageWords
+        }
     }
 
     static func clamp(_ value: Double) -> Double { min(0.99, max(0.5, value)) }

@@ -16,16 +16,19 @@ public enum CopyDirection: String, Sendable, Codable {
         case none
     }
 
-    /// Coverage must differ by at least this much for containment to decide.
-    public static let containmentMargin = 0.1
+    /// Containment decides only when the copy lies at least this much inside the other text,
+    /// and by this margin more than the other way round. A compilation of passages from many
+    /// texts lies little inside any one of them, and then the order stays unknown.
+    public static let containmentMinimum = 0.4
+    public static let containmentMargin = 0.15
 
     public static func decide(publishedA: Double?, publishedB: Double?, coverageA: Double, coverageB: Double) -> (CopyDirection, Basis) {
         if let a = publishedA, let b = publishedB, a != b {
             return (a < b ? .aFirst : .bFirst, .published)
         }
         // coverageA: share of A found in B. A mostly inside B means A is the copy, B first.
-        if coverageA - coverageB >= containmentMargin { return (.bFirst, .containment) }
-        if coverageB - coverageA >= containmentMargin { return (.aFirst, .containment) }
+        if coverageA >= containmentMinimum && coverageA - coverageB >= containmentMargin { return (.bFirst, .containment) }
+        if coverageB >= containmentMinimum && coverageB - coverageA >= containmentMargin { return (.aFirst, .containment) }
         return (.unknown, .none)
     }
 }

@@ -1,10 +1,12 @@
 /// Everything the index keeps to find a document again: its content hash (duplicates), its
-/// MinHash signature and LSH band keys (near-copies), and its anchor features (rewrites).
+/// MinHash signature and LSH band keys (near-copies), its anchor features (rewrites), and its
+/// passage features (verbatim passages inside longer texts).
 public struct DocumentFingerprint: Sendable, Equatable {
     public var contentHash: ContentHash
     public var signature: MinHashSignature
     public var bandKeys: [Int64]
     public var anchorKeys: [Int64]
+    public var passageKeys: [Int64]
     /// Words (tokens) in the text.
     public var words: Int
 }
@@ -16,13 +18,16 @@ public struct Fingerprinter: Sendable {
     public let banding: LSHBanding
     public let shingleSize: Int
     public let anchorWindow: Int
+    public let passageWindow: Int
 
     public init(minHasher: MinHasher = MinHasher(), banding: LSHBanding? = nil,
-                shingleSize: Int = WordShingles.defaultSize, anchorWindow: Int = AnchorTerms.defaultWindow) {
+                shingleSize: Int = WordShingles.defaultSize, anchorWindow: Int = AnchorTerms.defaultWindow,
+                passageWindow: Int = PassageFeatures.defaultWindow) {
         self.minHasher = minHasher
         self.banding = banding ?? LSHBanding(threshold: LSHBanding.defaultThreshold, bins: minHasher.bins)
         self.shingleSize = shingleSize
         self.anchorWindow = anchorWindow
+        self.passageWindow = passageWindow
     }
 
     public func fingerprint(_ input: String) -> DocumentFingerprint {
@@ -33,12 +38,14 @@ public struct Fingerprinter: Sendable {
         let tokens = Tokenizer.tokenize(text)
         return text.bytes.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
-                let signature = minHasher.signature(WordShingles.hashes(tokens, size: shingleSize))
+                let shingles = WordShingles.hashes(tokens, size: shingleSize)
+                let signature = minHasher.signature(shingles)
                 return DocumentFingerprint(
                     contentHash: ContentHash(bytes),
                     signature: signature,
                     bandKeys: banding.keys(signature),
                     anchorKeys: AnchorTerms.features(bytes, tokens: tokens, window: anchorWindow),
+                    passageKeys: tokens.count >= shingleSize ? PassageFeatures.features(shingles, window: passageWindow) : [],
                     words: tokens.count)
             }
         }
