@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
+        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldEvaluation"]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]
