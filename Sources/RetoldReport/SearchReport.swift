@@ -119,7 +119,7 @@ public enum SearchRenderer {
             out += "No indexed document shares text with \(name) (\(report.indexed) indexed, \(report.candidates) candidates checked).\n"
             return out
         }
-        out += style.bold("\(report.results.count) indexed document\(report.results.count == 1 ? "" : "s") share text with \(name)")
+        out += style.bold("\(report.results.count) indexed document\(report.results.count == 1 ? " shares" : "s share") text with \(name)")
         out += " (\(report.indexed) indexed, \(report.verified) of \(report.candidates) candidates aligned)\n\n"
         for (item, hit) in zip(report.results, result.hits) {
             let doc = item.document
