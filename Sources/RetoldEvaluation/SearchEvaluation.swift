@@ -93,8 +93,9 @@ public struct SearchEvaluation: Sendable {
         let sourceIDs = try Self.sourceIDs(index)
         var bySuspicious: [String: [GoldPair]] = [:]
         for pair in pairs { bySuspicious[pair.suspicious, default: []].append(pair) }
-        let searcher = IndexSearcher(index: index)
-        var report = Report(sources: try index.count(), suspiciousDocuments: bySuspicious.count, goldPairs: pairs.count,
+        let sources = try index.count()
+        let searcher = IndexSearcher(index: index, documentCount: sources)
+        var report = Report(sources: sources, suspiciousDocuments: bySuspicious.count, goldPairs: pairs.count,
                             documentsTopN: 0, documentsFound: 0, singleSourceDocuments: 0, singleSourceRank1: 0,
                             goldPassages: 0, passages: 0, passagesRank1: 0, misses: [], seconds: 0, p50Milliseconds: 0, p99Milliseconds: 0)
         var times: [Double] = []

@@ -78,9 +78,9 @@ public struct SearchReport: Codable, Sendable, Equatable {
         public var comparison: CompareReport?
     }
 
-    public init(_ result: SearchResult, queryName: String, query: Document, indexed: Int) {
+    public init(_ result: SearchResult, queryName: String, query: Document) {
         self.query = Query(name: queryName, words: query.tokens.count, characters: query.original.count)
-        self.indexed = indexed
+        indexed = result.indexed
         candidates = result.candidates
         verified = result.verified
         indexedAs = result.indexedAs

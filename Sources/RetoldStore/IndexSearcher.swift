@@ -17,9 +17,14 @@ import RetoldCore
 public struct IndexSearcher: Sendable {
     public let index: any DocumentIndex
     public var comparer: Comparer
+    /// The number of indexed documents (N in the log(N/df) weights). Nil counts on every search;
+    /// a caller running many searches over an index that does not change meanwhile (link
+    /// building, evaluations) sets it once instead.
+    public var documentCount: Int?
 
-    public init(index: any DocumentIndex) {
+    public init(index: any DocumentIndex, documentCount: Int? = nil) {
         self.index = index
+        self.documentCount = documentCount
         comparer = Comparer()
     }
 
@@ -35,7 +40,8 @@ public struct IndexSearcher: Sendable {
 
     public func search(fingerprint: DocumentFingerprint, document query: Document, publishedAt: Double?,
                        options: SearchOptions) throws -> SearchResult {
-        let candidates = try rankedCandidates(fingerprint, options: options)
+        let total = try documentCount ?? index.count()
+        let candidates = try rankedCandidates(fingerprint, total: total, options: options)
         // Metadata first: filtered-out documents are never aligned.
         let stored = try index.documents(candidates.map(\.id), withText: false)
         let admitted = stored.filter { options.filter.admits($0) }.prefix(options.effectiveVerifyLimit)
@@ -92,7 +98,7 @@ public struct IndexSearcher: Sendable {
             return $0.document.id < $1.document.id
         }
         return SearchResult(hits: Array(hits.prefix(options.limit)), candidates: candidates.count, verified: texts.count,
-                            indexedAs: options.includeIdentical ? [] : identical)
+                            indexedAs: options.includeIdentical ? [] : identical, indexed: total)
     }
 
     struct Candidate {
@@ -104,17 +110,16 @@ public struct IndexSearcher: Sendable {
     }
 
     /// Candidates from both paths, strongest evidence first.
-    func rankedCandidates(_ fingerprint: DocumentFingerprint, options: SearchOptions) throws -> [Candidate] {
+    func rankedCandidates(_ fingerprint: DocumentFingerprint, total: Int, options: SearchOptions) throws -> [Candidate] {
         var byID: [Int64: Candidate] = [:]
         for (id, count) in try index.bandMatches(fingerprint.bandKeys) {
             byID[id, default: Candidate(id: id)].bands = count
         }
-        let total = max(1, try index.count())
         let maxDocuments = Self.maxAnchorDocuments(total)
         for kind in FeatureKind.allCases {
             let keys = kind == .anchor ? fingerprint.anchorKeys : fingerprint.passageKeys
             for case let (_, documents?) in try index.featurePostings(kind, keys, maxDocuments: maxDocuments) {
-                let weight = log(Double(total + 1) / Double(documents.count))
+                let weight = log(Double(max(1, total) + 1) / Double(documents.count))
                 for id in documents {
                     switch kind {
                     case .anchor: byID[id, default: Candidate(id: id)].anchors += 1

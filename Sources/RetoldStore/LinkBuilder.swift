@@ -18,7 +18,8 @@ public struct LinkBuilder: Sendable {
         var watermark = try index.linkWatermark()
         let pending = try pendingCount(after: watermark)
         var checked = 0
-        let searcher = IndexSearcher(index: index)
+        // Links go to their own table: the document count stays fixed for the run.
+        let searcher = IndexSearcher(index: index, documentCount: try index.count())
         let fingerprinter = index.settings.fingerprinter
         while true {
             let ids = try index.documentIDs(after: watermark, limit: pageSize)

@@ -42,4 +42,6 @@ public struct SearchResult: Sendable {
     public var verified: Int
     /// Ids of indexed documents whose text is exactly the query's, when not listed as hits.
     public var indexedAs: [Int64] = []
+    /// Documents in the index when it was searched.
+    public var indexed: Int
 }

@@ -144,29 +144,20 @@ struct Index: ParsableCommand {
 /// Input sizes on disk, to turn "which file are we in, and how far" into a fraction done.
 final class InputSizes {
     private var sizes: [String: Int] = [:]
-    /// Bytes of all files that sort before each file (folders are read in path order).
+    /// Bytes of all files read before each file.
     private var before: [String: Int] = [:]
     let total: Int
     private var current: String?
     private var textAtFileStart = 0
 
     init(_ paths: [String]) {
-        var files: [String] = []
-        for path in paths where path != "-" {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(atPath: path)
-                while let relative = enumerator?.nextObject() as? String {
-                    let full = (path as NSString).appendingPathComponent(relative)
-                    if let size = Self.size(full) { sizes[full] = size; files.append(full) }
-                }
-            } else if let size = Self.size(path) {
-                sizes[path] = size; files.append(path)
-            }
-        }
         var sum = 0
-        for file in files.sorted() { before[file] = sum; sum += sizes[file] ?? 0 }
+        for file in DocumentReader.files(paths) {
+            guard let size = Self.size(file) else { continue }
+            sizes[file] = size
+            before[file] = sum
+            sum += size
+        }
         total = sum
     }
 

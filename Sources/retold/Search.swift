@@ -73,7 +73,7 @@ struct Search: ParsableCommand {
             printError("\(index.db): \(error)")
             throw ExitCode(1)
         }
-        let report = SearchReport(result, queryName: query.origin.description, query: document, indexed: try store.count())
+        let report = SearchReport(result, queryName: query.origin.description, query: document)
         switch output.format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text: emit(SearchRenderer.render(report, result: result, style: output.style))

@@ -18,6 +18,9 @@ struct Words {
         let signature = MinHasher().signature([1, 2, 3, 4, 5].map { StableHash.fnv1a("shingle \($0)") })
         // Fixed values: a change here breaks every stored index, so it must be deliberate.
         #expect(signature.values.count == 128)
+        #expect(Array(signature.values.prefix(4)) == [1_400_914_916, 309_410_889, 1_900_827_176, 1_900_827_176])
+        #expect(Array(LSHBanding(threshold: 0.3).keys(signature).prefix(2)) == [-5_395_234_081_614_340_650, -2_039_329_645_231_527_054])
+        #expect(Fingerprinter().fingerprint("Seoul said 23 people fled.").contentHash.description == "a64c94b597620ceca7dcc2248aa8a8f3")
         #expect(signature == MinHasher().signature([5, 4, 3, 2, 1, 1].map { StableHash.fnv1a("shingle \($0)") }))
         #expect(MinHasher(seed: 7).signature([1, 2, 3]) != MinHasher().signature([1, 2, 3]))
     }
@@ -27,7 +30,7 @@ struct Words {
         let hasher = MinHasher()
         for target in [0.2, 0.5, 0.8] {
             var errors: [Double] = []
-            for trial in 0..<40 {
+            for _ in 0..<40 {
                 // Sets of 1,000 with an intersection chosen for the target Jaccard.
                 let shared = Int((2000 * target / (1 + target)).rounded())
                 let common = (0..<shared).map { _ in UInt64.random(in: 0...UInt64.max, using: &words) }
@@ -36,7 +39,6 @@ struct Words {
                 let truth = Double(shared) / Double(2000 - shared)
                 let a = hasher.signature(common + onlyA), b = hasher.signature(common + onlyB)
                 errors.append(a.jaccard(b) - truth)
-                _ = trial
             }
             let mean = errors.reduce(0, +) / Double(errors.count)
             let standardError = (target * (1 - target) / 128).squareRoot()

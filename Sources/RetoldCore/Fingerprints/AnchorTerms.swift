@@ -35,7 +35,6 @@ public enum AnchorTerms {
                 }
                 i += 1
             }
-            if index == 0 { sentenceStart = true }
             previousEnd = Int(token.end)
             let flags = token.flags
             defer { sentenceStart = false }

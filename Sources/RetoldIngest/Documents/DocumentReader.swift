@@ -55,6 +55,17 @@ public struct DocumentReader: Sendable {
         return first
     }
 
+    /// The files `read` would open for these inputs, in its order: folders expanded (sorted, no
+    /// hidden files, known extensions only); standard input and missing paths left out.
+    public static func files(_ paths: [String]) -> [String] {
+        var ignored = IngestSummary()
+        return paths.flatMap { path -> [String] in
+            var status = stat()
+            guard path != "-", stat(path, &status) == 0 else { return [] }
+            return status.st_mode & S_IFMT == S_IFDIR ? files(under: path, summary: &ignored) : [path]
+        }
+    }
+
     /// Regular files under a folder, sorted, skipping hidden files and unknown extensions.
     static func files(under folder: String, summary: inout IngestSummary) -> [String] {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
