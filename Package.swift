@@ -25,7 +25,8 @@ let package = Package(
         // The corpus index: the store interface, its SQLite implementation, search and clusters.
         .target(
             name: "RetoldStore",
-            dependencies: ["RetoldCore", "RetoldIngest", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RetoldCore", "RetoldIngest", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
         .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),

@@ -162,18 +162,3 @@ struct ShingleOverlap {
 
     var relationship: Relationship { max(containmentA, containmentB) >= 0.95 ? .verbatimCopy : .editedCopy }
 }
-
-/// `map` over an array on all cores, results in input order.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            output[i] = transform(items[i])
-        }
-        return results.map { $0! }
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RetoldCore
 import RetoldIngest
 
@@ -10,7 +11,12 @@ public struct IndexWriter: Sendable {
     public let index: any DocumentIndex
     public var batchSize: Int
 
-    public init(index: any DocumentIndex, batchSize: Int = 256) {
+    /// Postings go to pages all over each key-ordered table, and a transaction writes every page
+    /// it touched; with thousands of documents per transaction most pages are written once per
+    /// batch instead of once per few documents (an index build is about 3x faster than with 256).
+    public static let defaultBatchSize = 4_096
+
+    public init(index: any DocumentIndex, batchSize: Int = IndexWriter.defaultBatchSize) {
         self.index = index
         self.batchSize = batchSize
     }
@@ -47,9 +53,34 @@ public struct IndexWriter: Sendable {
         var batch = [IngestedDocument]()
         batch.reserveCapacity(batchSize)
 
+        // Batches are written on their own thread while the next batch is read and
+        // fingerprinted: SQLite takes one writer, so overlapping the two keeps both cores busy.
+        // At most one batch is in flight, and `collect` waits for it before anything is reported.
+        let writer = DispatchQueue(label: "retold.index-writer")
+        let inFlight = DispatchGroup()
+        let written = Mutex<Result<[AddOutcome], any Error>?>(nil)
+        let index = self.index
+        defer { inFlight.wait() }
+
+        func collect() throws {
+            inFlight.wait()
+            guard let result = written.withLock({ value -> Result<[AddOutcome], any Error>? in
+                defer { value = nil }
+                return value
+            }) else { return }
+            for outcome in try result.get() {
+                switch outcome {
+                case .added(let id): summary.progress.added += 1; summary.addedIDs.append(id)
+                case .duplicate: summary.progress.duplicates += 1
+                }
+            }
+            report(summary.progress)
+        }
+
         func flush() throws {
             guard !batch.isEmpty else { return }
             let prepared = ConcurrentMap.mapChunked(batch) { PreparedDocument($0, fingerprinter: fingerprinter) }
+            batch.removeAll(keepingCapacity: true)
             var storable = [PreparedDocument]()
             for document in prepared {
                 if document.fingerprint.words == 0 {
@@ -59,14 +90,14 @@ public struct IndexWriter: Sendable {
                     storable.append(document)
                 }
             }
-            for outcome in try index.add(storable) {
-                switch outcome {
-                case .added(let id): summary.progress.added += 1; summary.addedIDs.append(id)
-                case .duplicate: summary.progress.duplicates += 1
-                }
+            try collect()
+            let ready = storable
+            inFlight.enter()
+            writer.async {
+                let result = Result { try index.add(ready) }
+                written.withLock { $0 = result }
+                inFlight.leave()
             }
-            batch.removeAll(keepingCapacity: true)
-            report(summary.progress)
         }
 
         do {
@@ -81,23 +112,14 @@ public struct IndexWriter: Sendable {
                 }
             }
             try flush()
+            try collect()
         } catch is Stopped {
+            try collect()
             summary.interrupted = true
         }
         summary.progress.rejected += summary.ingest.issues.count
         summary.issues = summary.ingest.issues + summary.issues
         report(summary.progress)
         return summary
-    }
-}
-
-extension ConcurrentMap {
-    /// Like `map`, in contiguous chunks (one per core and then some), for cheap transforms.
-    static func mapChunked<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard chunks > 1 else { return items.map(transform) }
-        let size = (items.count + chunks - 1) / chunks
-        let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
-        return map(ranges) { range in items[range].map(transform) }.flatMap { $0 }
     }
 }

@@ -95,21 +95,3 @@ enum JSONLDocuments {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-/// ISO 8601 dates and times as news feeds write them: "2021-09-25", "2021-09-25T08:30:00Z",
-/// with fractional seconds or an offset.
-public enum ISO8601 {
-    public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: trimmed) { return date }
-        }
-        // "2021-09-25T08:30:00" without a zone: read as UTC.
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.date(from: trimmed)
-    }
-}
