@@ -9,14 +9,19 @@ import RetoldIngest
 /// document already stored (same content hash) and stores the rest.
 public struct IndexWriter: Sendable {
     public let index: any DocumentIndex
-    public var batchSize: Int
+    /// Documents per transaction; nil sizes batches to the index (`automaticBatchSize`).
+    public var batchSize: Int?
 
     /// Postings go to pages all over each key-ordered table, and a transaction writes every page
-    /// it touched; with thousands of documents per transaction most pages are written once per
-    /// batch instead of once per few documents (an index build is about 3x faster than with 256).
-    public static let defaultBatchSize = 4_096
+    /// it touched. So the more documents per transaction, the fewer times each page is written;
+    /// and the larger the index, the more pages a batch touches. Batches grow with the index
+    /// (a twentieth of it), from 4,096 to 16,384 documents, which keeps memory under about
+    /// 700 MB: at 300,000 documents this builds the index 1.8x faster than fixed batches of 4,096.
+    public static func automaticBatchSize(indexed: Int) -> Int {
+        min(16_384, max(4_096, indexed / 20))
+    }
 
-    public init(index: any DocumentIndex, batchSize: Int = IndexWriter.defaultBatchSize) {
+    public init(index: any DocumentIndex, batchSize: Int? = nil) {
         self.index = index
         self.batchSize = batchSize
     }
@@ -51,7 +56,10 @@ public struct IndexWriter: Sendable {
         var summary = Summary()
         let fingerprinter = index.settings.fingerprinter
         var batch = [IngestedDocument]()
-        batch.reserveCapacity(batchSize)
+        let alreadyIndexed = batchSize == nil ? try index.count() : 0
+        var currentBatchSize: Int {
+            batchSize ?? Self.automaticBatchSize(indexed: alreadyIndexed + summary.progress.added)
+        }
 
         // Batches are written on their own thread while the next batch is read and
         // fingerprinted: SQLite takes one writer, so overlapping the two keeps both cores busy.
@@ -106,7 +114,7 @@ public struct IndexWriter: Sendable {
                 summary.progress.textBytes += document.text.utf8.count
                 summary.progress.currentPath = document.origin.path
                 batch.append(document)
-                if batch.count >= batchSize {
+                if batch.count >= currentBatchSize {
                     try flush()
                     if shouldStop() { throw Stopped() }
                 }

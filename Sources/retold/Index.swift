@@ -31,12 +31,12 @@ struct Index: ParsableCommand {
         @Option(help: "Output format for the summary: text or json.")
         var format: OutputFormat = .text
 
-        @Option(help: "Documents per transaction. Larger batches write each index page fewer times; a killed run loses at most the batch in flight.")
-        var batchSize: Int = IndexWriter.defaultBatchSize
+        @Option(help: "Documents per transaction (default: from 4,096 to 16,384 as the index grows). A killed run loses at most the batch in flight.")
+        var batchSize: Int?
 
         func validate() throws {
             guard !inputs.isEmpty else { throw ValidationError("give at least one file or folder to add") }
-            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+            guard (batchSize ?? 1) >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         }
 
         func run() throws {
