@@ -3,6 +3,11 @@ import RetoldCore
 /// The fingerprint parameters an index was built with. They are stored in the index, and an
 /// index built with other parameters is refused rather than searched with mismatched keys.
 public struct IndexSettings: Sendable, Equatable, Codable {
+    /// How features are computed, beyond the parameters below: raised whenever a change to
+    /// tokenizing, shingling or hashing would give stored documents other keys than new ones.
+    /// Version 2: multilinear word-shingle hashes. Indexes without it are version 1.
+    public static let currentFingerprintVersion = 2
+    public var fingerprintVersion: Int
     public var minHashBins: Int
     public var minHashSeed: UInt64
     public var bands: Int
@@ -12,6 +17,7 @@ public struct IndexSettings: Sendable, Equatable, Codable {
     public var passageWindow: Int
 
     public init(_ fingerprinter: Fingerprinter) {
+        fingerprintVersion = Self.currentFingerprintVersion
         minHashBins = fingerprinter.minHasher.bins
         minHashSeed = fingerprinter.minHasher.seed
         bands = fingerprinter.banding.bands
@@ -28,7 +34,7 @@ public struct IndexSettings: Sendable, Equatable, Codable {
 
     /// Name-value pairs, as the stores keep them.
     var pairs: [(String, String)] {
-        [("minhash_bins", String(minHashBins)), ("minhash_seed", String(minHashSeed)), ("lsh_bands", String(bands)),
+        [("fingerprint_version", String(fingerprintVersion)), ("minhash_bins", String(minHashBins)), ("minhash_seed", String(minHashSeed)), ("lsh_bands", String(bands)),
          ("lsh_rows", String(rows)), ("shingle_size", String(shingleSize)), ("anchor_window", String(anchorWindow)),
          ("passage_window", String(passageWindow))]
     }
@@ -40,6 +46,7 @@ public struct IndexSettings: Sendable, Equatable, Codable {
               let passage = pairs["passage_window"].flatMap(Int.init)
         else { return nil }
         passageWindow = passage
+        fingerprintVersion = pairs["fingerprint_version"].flatMap(Int.init) ?? 1
         minHashBins = bins; minHashSeed = seed; self.bands = bands; self.rows = rows; shingleSize = shingle; anchorWindow = window
     }
 }

@@ -51,10 +51,14 @@ public struct Fingerprinter: Sendable {
         }
     }
 
-    /// Just the signature, from raw text: the path the MinHash benchmark measures.
+    /// Just the signature, from raw text: the path the MinHash benchmark measures. Equal to
+    /// `fingerprint(input).signature`. Plain ASCII text (most English copy) is tokenized as it
+    /// is, because normalization cannot change its tokens; anything else is normalized first.
     public func signature(_ input: String) -> MinHashSignature {
-        let text = NormalizedText(input)
-        let tokens = Tokenizer.tokenize(text)
+        var copy = input
+        let tokens = copy.withUTF8 { raw in
+            Tokenizer.tokensIgnoreNormalization(raw) ? Tokenizer.tokenize(raw) : Tokenizer.tokenize(NormalizedText(input))
+        }
         return minHasher.signature(tokens.withUnsafeBufferPointer { WordShingles.hashes($0, size: shingleSize) })
     }
 }

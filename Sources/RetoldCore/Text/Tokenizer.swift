@@ -9,13 +9,61 @@
 ///   are dropped from the key, so "28,500" and "28500" are the same token.
 public enum Tokenizer {
     public static func tokenize(_ text: NormalizedText) -> [Token] {
-        var tokens = [Token]()
-        tokens.reserveCapacity(text.bytes.count / 5)
-        text.bytes.withUnsafeBufferPointer { tokenize($0, into: &tokens) }
-        return tokens
+        text.bytes.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        // Tokens are written into scratch space large enough for any text (a token takes at
+        // least one byte and a separator), sparing a capacity check per token, then copied
+        // into an array of exactly their number (documents keep their tokens).
+        let scratch = UnsafeMutableBufferPointer<Token>.allocate(capacity: bytes.count / 2 + 1)
+        defer { scratch.deallocate() }  // Token is trivial: nothing to deinitialize
+        var count = 0
+        scan(bytes) { token in
+            scratch.initializeElement(at: count, to: token)
+            count += 1
+        }
+        return Array(UnsafeBufferPointer(rebasing: scratch[0..<count]))
+    }
+
+    /// True when tokenizing these bytes as they are gives the same tokens (keys and flags; not
+    /// offsets) as tokenizing their normalized text: printable ASCII with any whitespace, which
+    /// normalization only collapses, and tokens never contain. Checked 8 bytes at a time.
+    public static func tokensIgnoreNormalization(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Any byte >= 0x80, below 0x20, or 0x7F sends the word to the byte check.
+                let below = (word &- ones &* 0x20) & ~word & highs
+                let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+                if (word & highs) | below | delete != 0 {
+                    for j in i..<(i + 8) where !isPlainByte(bytes[j]) { return false }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if !isPlainByte(bytes[i]) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Printable ASCII or ASCII whitespace.
+    @inline(__always) static func isPlainByte(_ b: UInt8) -> Bool {
+        (b >= 0x20 && b < 0x7F) || (b >= 0x09 && b <= 0x0D)
     }
 
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        scan(bytes) { tokens.append($0) }
+    }
+
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Token) -> Void) {
         let n = bytes.count
         var i = 0
         while i < n {
@@ -26,13 +74,15 @@ public enum Tokenizer {
                 let (scalar, length) = NormalizedText.decodeScalar(bytes, at: i)
                 guard isWordScalar(scalar) else { i += length; continue }
             }
-            i = scanToken(bytes, from: i, into: &tokens)
+            let token = scanToken(bytes, from: i)
+            emit(token)
+            i = Int(token.end)
         }
     }
 
     /// Scans one token starting at `start` (a word character) and returns the offset after it.
     @inline(__always)
-    static func scanToken(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into tokens: inout [Token]) -> Int {
+    static func scanToken(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
         let n = bytes.count
         var i = start
         var hash = StableHash.offsetBasis
@@ -102,8 +152,7 @@ public enum Tokenizer {
         }
         if dotted { flags.insert(.dottedAbbreviation) }
         if flags.contains(.hasDigit) && !hasLetter { flags.insert(.number) }
-        tokens.append(Token(start: Int32(start), end: Int32(i), key: hash, stem: hash, flags: flags))
-        return i
+        return Token(start: Int32(start), end: Int32(i), key: hash, stem: hash, flags: flags)
     }
 
     /// True when the comma at `i` is followed by exactly three digits (then a non-digit).
