@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
@@ -30,18 +31,26 @@ let package = Package(
         ),
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
         .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
+        // `retold serve`: the HTTP API and the web page, on Hummingbird.
+        .target(
+            name: "RetoldServer",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport",
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         // Labelled corpora readers and cross-validated evaluation.
         .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         .executableTarget(
             name: "retold",
             dependencies: [
-                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport", "RetoldEvaluation",
+                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport", "RetoldEvaluation", "RetoldServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldStore", "RetoldReport", "RetoldServer"]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -96,3 +96,24 @@ public enum ClustersRenderer {
         return parts.joined(separator: " ")
     }
 }
+
+extension ClustersReport {
+    /// Brings the index's links up to date (only documents added since the last run are
+    /// checked), then groups the admitted documents into clusters. Shared by `retold clusters`
+    /// and `GET /v1/clusters`.
+    public static func make(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double,
+                            progress: (_ checked: Int, _ pending: Int) -> Void = { _, _ in }) throws -> ClustersReport {
+        _ = try LinkBuilder(index: index).update(progress: progress)
+        let links = try index.links()
+        let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
+        let documents = try index.documents(ids, withText: false).filter { filter.admits($0) }
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        let admittedLinks = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
+        let clusters = ReuseClusters.build(
+            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
+            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) },
+            minimumCoverage: minimumCoverage)
+        return ClustersReport(clusters: clusters, documents: byID, indexed: try index.count(),
+                              links: admittedLinks.count, minimumCoverage: minimumCoverage)
+    }
+}

@@ -27,6 +27,9 @@ public struct CompareReport: Codable, Sendable, Equatable {
         public var characters: Int
         public var words: Int
         public var sentences: Int
+        /// The text the offsets point into, when asked for (the HTTP API's `include_text`):
+        /// for an HTML page that is the extracted article, not the markup.
+        public var text: String?
     }
 
     public struct Coverage: Codable, Sendable, Equatable {

@@ -130,4 +130,26 @@ public struct IndexWriter: Sendable {
         report(summary.progress)
         return summary
     }
+
+    /// Adds documents already in memory (the HTTP API's batches): one transaction, the same
+    /// checks and outcomes as `add(_ paths:)`. Outcomes are in input order; a document with no
+    /// words gets nil and an issue.
+    public func add(documents: [IngestedDocument]) throws -> (outcomes: [AddOutcome?], issues: [IngestIssue]) {
+        let fingerprinter = index.settings.fingerprinter
+        let prepared = ConcurrentMap.mapChunked(documents) { PreparedDocument($0, fingerprinter: fingerprinter) }
+        var issues: [IngestIssue] = []
+        var storable: [PreparedDocument] = []
+        var positions: [Int] = []
+        for (position, document) in prepared.enumerated() {
+            if document.fingerprint.words == 0 {
+                issues.append(IngestIssue(document.source.origin, "no words to index"))
+            } else {
+                storable.append(document)
+                positions.append(position)
+            }
+        }
+        var outcomes = [AddOutcome?](repeating: nil, count: documents.count)
+        for (position, outcome) in zip(positions, try index.add(storable)) { outcomes[position] = outcome }
+        return (outcomes, issues)
+    }
 }

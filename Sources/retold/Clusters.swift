@@ -30,8 +30,9 @@ struct Clusters: ParsableCommand {
     func run() throws {
         let store = try index.openExisting()
         let bar = ProgressBar()
+        let report: ClustersReport
         do {
-            try LinkBuilder(index: store).update { checked, pending in
+            report = try ClustersReport.make(index: store, filter: filters.filter, minimumCoverage: minCoverage) { checked, pending in
                 bar.update(items: checked, noun: "documents linked", fraction: pending > 0 ? Double(checked) / Double(pending) : nil)
             }
         } catch {
@@ -40,18 +41,6 @@ struct Clusters: ParsableCommand {
             throw ExitCode(1)
         }
         bar.finish()
-        let links = try store.links()
-        let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
-        let filter = filters.filter
-        let documents = try store.documents(ids, withText: false).filter { filter.admits($0) }
-        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
-        let admittedLinks = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
-        let clusters = ReuseClusters.build(
-            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
-            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) },
-            minimumCoverage: minCoverage)
-        let report = ClustersReport(clusters: clusters, documents: byID, indexed: try store.count(),
-                                    links: admittedLinks.count, minimumCoverage: minCoverage)
         switch output.format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text: emit(ClustersRenderer.render(report, style: output.style))

@@ -3,20 +3,24 @@ import Foundation
 
 /// `retold`: where a news text came from and what changed on the way.
 @main
-struct Retold: ParsableCommand {
+struct Retold: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retold",
         abstract: "Find where a news text came from and what changed on the way.",
         version: RetoldVersion.string,
-        subcommands: [Compare.self, Check.self, Extract.self, Index.self, Search.self, Clusters.self, Eval.self]
+        subcommands: [Compare.self, Check.self, Extract.self, Index.self, Search.self, Clusters.self, Serve.self, Eval.self]
     )
 
     /// Exit codes: 0 success, 1 unreadable input, 2 usage error (argument-parser's default is 64),
     /// 3 findings at or above the --fail-on level.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 
 /// One document per line: `{"id": ..., "text": ... | "html": ..., "url", "title", "outlet",
 /// "published" (ISO 8601), "language", ...}`. Unknown fields are kept as metadata.
-enum JSONLDocuments {
+public enum JSONLDocuments {
     static let knownFields: Set<String> = ["id", "text", "html", "url", "title", "outlet", "published", "language"]
 
     static func read<S: ByteSource>(_ reader: inout BufferedReader<S>, path: String, maxBytes: Int,
@@ -36,6 +36,11 @@ enum JSONLDocuments {
         } catch {
             return .failure(IngestIssue(origin, "not valid JSON"))
         }
+        return document(object, origin: origin)
+    }
+
+    /// A document from one parsed JSON value, with the same fields and checks as a JSONL line.
+    public static func document(_ object: Any, origin: IngestedDocument.Origin) -> Result<IngestedDocument, IngestIssue> {
         guard let fields = object as? [String: Any] else { return .failure(IngestIssue(origin, "not a JSON object")) }
         func string(_ key: String) -> Result<String?, IngestIssue> {
             switch fields[key] {

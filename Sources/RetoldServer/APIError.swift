@@ -1,0 +1,15 @@
+import Hummingbird
+
+/// A request the API refuses, with the status and the one-line message the client sees
+/// (as `{"error": {"message": ...}}`).
+struct APIError: Error, HTTPResponseError {
+    var status: HTTPResponse.Status
+    var message: String
+
+    static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message) }
+    static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message) }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try HTTPError(status, message: message).response(from: request, context: context)
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import Hummingbird
+import RetoldCore
+import RetoldIngest
+import RetoldReport
+import RetoldStore
+
+/// The JSON API under `/v1`, with the same report schemas as the CLI's `--format json`.
+struct RetoldAPI: Sendable {
+    let index: any DocumentIndex
+    let configuration: ServerConfiguration
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/healthz") { _, _ in
+            try json(Health(status: "ok", version: RetoldServer.version, documents: try index.count()))
+        }
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        let v1 = router.group("v1")
+        v1.post("compare") { request, _ in try await compare(request) }
+        v1.post("check") { request, _ in try await check(request) }
+        v1.post("search") { request, _ in try await search(request) }
+        v1.post("documents") { request, _ in try await addDocuments(request) }
+        v1.get("documents/:id") { _, context in try document(context.parameters.get("id") ?? "") }
+        v1.get("clusters") { request, _ in try clusters(request.uri.queryParameters) }
+    }
+
+    // MARK: - Endpoints
+
+    func compare(_ request: Request) async throws -> Response {
+        let body = try await decode(CompareRequest.self, request)
+        let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
+        var analyzer = TextAnalyzer()
+        let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
+        var report = CompareReport(comparison, nameA: a.id, nameB: b.id)
+        if body.includeText == true {
+            report.a.text = a.text
+            report.b.text = b.text
+        }
+        return try json(report)
+    }
+
+    func check(_ request: Request) async throws -> Response {
+        let text = try await decode(TextPayload.self, request).document(defaultName: "text")
+        var analyzer = TextAnalyzer()
+        let document = analyzer.analyze(text.text)
+        return try json(CheckReport(document, findings: DocumentChecker().check(document), name: text.id))
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let body = try await decode(SearchRequest.self, request)
+        var query = try body.payload.document(defaultName: "query")
+        query.published = body.published ?? query.published
+        query.outlet = body.outlet ?? query.outlet
+        let limit = body.limit ?? 10
+        guard (1...1_000).contains(limit) else { throw APIError.badRequest("\"limit\" must be between 1 and 1000") }
+        var filter = DocumentFilter(outlets: Set(body.outlets ?? []), excludedOutlets: Set(body.excludeOutlets ?? []))
+        filter.publishedFrom = try instant(body.from, field: "from")
+        filter.publishedUntil = try instant(body.until, field: "until")
+        if body.excludeOwnOutlet == true {
+            guard let outlet = query.outlet else { throw APIError.badRequest("\"exclude_own_outlet\" needs the query's \"outlet\"") }
+            filter.excludedOutlets.insert(outlet)
+        }
+        var options = SearchOptions(limit: limit, withPassages: body.passages ?? false, includeSameEvent: body.sameEvent ?? false, filter: filter)
+        options.includeIdentical = body.includeIdentical ?? false
+        var analyzer = TextAnalyzer()
+        let document = analyzer.analyze(query.text)
+        let result = try IndexSearcher(index: index).search(
+            fingerprint: index.settings.fingerprinter.fingerprint(query.text), document: document,
+            publishedAt: try instant(query.published, field: "published"), options: options)
+        return try json(SearchReport(result, queryName: query.id, query: document))
+    }
+
+    /// One document object, or an array of them, with the fields of a JSONL line. Bad documents
+    /// are reported by position and the rest are added; the status is 200 unless none was valid.
+    func addDocuments(_ request: Request) async throws -> Response {
+        try authorizeWrite(request)
+        var request = request
+        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView), options: [.fragmentsAllowed])
+        } catch {
+            throw APIError.badRequest("the request body is not valid JSON")
+        }
+        let objects: [Any]
+        if let array = parsed as? [Any] { objects = array } else { objects = [parsed] }
+        guard !objects.isEmpty else { throw APIError.badRequest("no documents in the request") }
+        guard objects.count <= 10_000 else { throw APIError.badRequest("at most 10000 documents per request") }
+        var documents: [IngestedDocument] = [], positions: [Int] = []
+        var rejected: [AddResponse.Rejection] = []
+        for (position, object) in objects.enumerated() {
+            switch JSONLDocuments.document(object, origin: .init(path: "request", line: position + 1)) {
+            case .success(let document): documents.append(document); positions.append(position)
+            case .failure(let issue): rejected.append(.init(position: position, reason: issue.reason))
+            }
+        }
+        var results = [AddResponse.Result?](repeating: nil, count: objects.count)
+        if !documents.isEmpty {
+            let (outcomes, issues) = try IndexWriter(index: index).add(documents: documents)
+            for (position, outcome) in zip(positions, outcomes) {
+                switch outcome {
+                case .added(let id): results[position] = .init(position: position, id: id, status: "added")
+                case .duplicate(let id): results[position] = .init(position: position, id: id, status: "duplicate")
+                case nil: break
+                }
+            }
+            for issue in issues { rejected.append(.init(position: (issue.origin.line ?? 1) - 1, reason: issue.reason)) }
+        }
+        let response = AddResponse(
+            added: results.compactMap { $0 }.filter { $0.status == "added" }.count,
+            duplicates: results.compactMap { $0 }.filter { $0.status == "duplicate" }.count,
+            documents: results.compactMap { $0 }, rejected: rejected.sorted { $0.position < $1.position },
+            indexed: try index.count())
+        let status: HTTPResponse.Status = response.documents.isEmpty ? .badRequest : (response.added > 0 ? .created : .ok)
+        return try json(response, status: status)
+    }
+
+    func document(_ id: String) throws -> Response {
+        guard let number = Int64(id), number > 0 else { throw APIError.badRequest("document ids are positive integers") }
+        guard let stored = try index.documents([number], withText: true).first else {
+            throw APIError.notFound("no document #\(number) in the index")
+        }
+        return try json(DocumentResponse(stored))
+    }
+
+    func clusters(_ query: Parameters) throws -> Response {
+        var minimumCoverage = 0.2
+        if let value = query.get("min_coverage") {
+            guard let number = Double(value), (0...1).contains(number) else { throw APIError.badRequest("\"min_coverage\" must be between 0 and 1") }
+            minimumCoverage = number
+        }
+        var filter = DocumentFilter(outlets: Set(query.getAll("outlet")), excludedOutlets: Set(query.getAll("exclude_outlet")))
+        filter.publishedFrom = try instant(query.get("from"), field: "from")
+        filter.publishedUntil = try instant(query.get("until"), field: "until")
+        return try json(ClustersReport.make(index: index, filter: filter, minimumCoverage: minimumCoverage))
+    }
+
+    // MARK: - Helpers
+
+    func authorizeWrite(_ request: Request) throws {
+        guard let token = configuration.token, !token.isEmpty else { return }
+        let given = request.headers[.authorization] ?? ""
+        guard Self.constantTimeEquals(given, "Bearer " + token) else {
+            throw APIError(status: .unauthorized, message: "writes need \"Authorization: Bearer <token>\" with the server's token")
+        }
+    }
+
+    /// Compares without stopping at the first difference, so response time says nothing about the token.
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for i in 0..<max(x.count, y.count) { difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0) }
+        return difference == 0
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.badRequest(Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.isEmpty ? "the body" : "\"" + context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + "\""
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "the request body is not valid JSON"
+        case .dataCorrupted(let context): return "\(path(context)) is not valid"
+        case .keyNotFound(let key, _): return "\"\(key.stringValue)\" is missing"
+        case .typeMismatch(let type, let context): return "\(path(context)) must be \(Self.name(of: type))"
+        case .valueNotFound(let type, let context): return "\(path(context)) must be \(Self.name(of: type)), not null"
+        @unknown default: return "the request body does not match the API"
+        }
+    }
+
+    static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is Int.Type, is Double.Type: return "a number"
+        case is [String].Type: return "an array of strings"
+        default: return "an object"
+        }
+    }
+
+    func instant(_ value: String?, field: String) throws -> Double? {
+        guard let value else { return nil }
+        guard let date = ISO8601.parse(value) else { throw APIError.badRequest("\"\(field)\" is not an ISO 8601 date or time") }
+        return date.timeIntervalSince1970
+    }
+
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: JSONOutput.encode(value, pretty: false))))
+    }
+}
+
+struct Health: Encodable {
+    var status: String
+    var version: String
+    var documents: Int
+}
+
+/// The answer to `POST /v1/documents`: what happened to each document, by its position in the request.
+struct AddResponse: Encodable {
+    var schema = "retold.documents-add"
+    var version = 1
+    var added: Int
+    var duplicates: Int
+    var documents: [Result]
+    var rejected: [Rejection]
+    var indexed: Int
+
+    struct Result: Encodable {
+        var position: Int
+        var id: Int64
+        /// "added", or "duplicate" (the same text was already indexed as `id`).
+        var status: String
+    }
+
+    struct Rejection: Encodable {
+        var position: Int
+        var reason: String
+    }
+}
+
+/// `GET /v1/documents/{id}`: a stored document with its text.
+struct DocumentResponse: Encodable {
+    var schema = "retold.document"
+    var version = 1
+    var id: Int64
+    var sourceID: String
+    var origin: String
+    var url: String?
+    var outlet: String?
+    var title: String?
+    var published: String?
+    var words: Int
+    var contentHash: String
+    var text: String
+
+    init(_ document: StoredDocument) {
+        id = document.id
+        sourceID = document.sourceID
+        origin = document.origin
+        url = document.url
+        outlet = document.outlet
+        title = document.title
+        published = document.published
+        words = document.words
+        contentHash = document.contentHash.description
+        text = document.text ?? ""
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, version, id, origin, url, outlet, title, published, words, text
+        case sourceID = "source_id", contentHash = "content_hash"
+    }
+}

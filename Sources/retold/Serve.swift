@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import RetoldServer
+
+/// `retold serve`: the HTTP API and the web page over one index.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the JSON API under /v1, /openapi.json and the web page at / over one index.",
+        discussion: """
+        Binds 127.0.0.1 by default. With a token (--token or RETOLD_TOKEN), POST /v1/documents \
+        needs "Authorization: Bearer TOKEN"; binding any other address without a token is refused.
+        The index file is created when missing.
+        """
+    )
+
+    @OptionGroup var index: IndexOptions
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one and prints it).")
+    var port = 8080
+
+    @Option(help: "Bearer token required for writes (default: $RETOLD_TOKEN).")
+    var token: String?
+
+    @Option(help: "Largest request body, in bytes; larger ones get 413.")
+    var maxBody = 5_000_000
+
+    @Option(help: "Seconds a connection may stay idle (a slow or stalled client) before it is closed.")
+    var idleTimeout: Int64 = 30
+
+    func run() async throws {
+        let configuration = ServerConfiguration(
+            host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RETOLD_TOKEN"],
+            maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout)
+        if let refusal = configuration.refusal {
+            printError(refusal)
+            throw ExitCode(2)
+        }
+        let store = try index.open()
+        let application = try RetoldServer.application(index: store, configuration: configuration) { port in
+            printError("serving \(index.db) on http://\(host):\(port)/ (Ctrl-C stops)")
+        }
+        do {
+            try await application.runService()
+        } catch {
+            printError("cannot serve on \(host):\(port): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

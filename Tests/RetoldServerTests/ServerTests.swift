@@ -1,0 +1,202 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Hummingbird
+import Testing
+import RetoldStore
+@testable import RetoldServer
+
+/// A live server on a free loopback port over a fresh index, for the length of one test.
+struct LiveServer {
+    let base: String
+    let token: String?
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func example(_ name: String) throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
+    }
+
+    static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, _ body: (LiveServer) async throws -> Void) async throws {
+        let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let index = try SQLiteIndex(path: path)
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = try RetoldServer.application(index: index, configuration: configuration, logLevel: .critical) { port in continuation.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            try await body(LiveServer(base: "http://127.0.0.1:\(port)", token: token))
+            group.cancelAll()
+        }
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
+    }
+
+    func request(_ method: String, _ path: String, json: Any? = nil, raw: Data? = nil, authorized: Bool = false) async throws -> Reply {
+        var request = URLRequest(url: URL(string: base + path)!)
+        request.httpMethod = method
+        if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
+        if let raw { request.httpBody = raw }
+        if request.httpBody != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        if authorized, let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
+        return Reply(status: http.statusCode, headers: headers, body: data)
+    }
+}
+
+@Suite(.serialized) struct ServerTests {
+    @Test func comparesTheExamplePairWithTextsAndTheSisterFinding() async throws {
+        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
+        try await LiveServer.run { server in
+            let reply = try await server.request("POST", "/v1/compare", json: ["a": ["text": a, "name": "first"], "b": ["text": b], "include_text": true])
+            #expect(reply.status == 200)
+            #expect(reply.headers["content-type"] == "application/json; charset=utf-8")
+            let report = reply.json
+            #expect(report["schema"] as? String == "retold.compare")
+            #expect(report["relationship"] as? String == "paraphrase")
+            #expect((report["a"] as? [String: Any])?["name"] as? String == "first")
+            #expect((report["b"] as? [String: Any])?["text"] as? String == b)
+            let explanations = ((report["passages"] as? [[String: Any]]) ?? []).flatMap { ($0["alignments"] as? [[String: Any]]) ?? [] }
+                .flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.compactMap { $0["explanation"] as? String }
+            #expect(explanations.contains("B names Kim Jong Un as the sister of Kim Jong Un, where A names Kim Yo Jong."))
+        }
+    }
+
+    @Test func addsSearchesReadsAndClustersDocuments() async throws {
+        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
+        try await LiveServer.run { server in
+            var reply = try await server.request("POST", "/v1/documents", json: [
+                ["id": "first", "text": a, "outlet": "Wire", "published": "2023-03-12T08:00:00Z"],
+                ["id": "second", "text": b, "outlet": "Farm", "published": "2023-03-13T08:00:00Z"],
+                ["id": "empty", "text": "  "],
+            ])
+            #expect(reply.status == 201)
+            #expect(reply.json["added"] as? Int == 2 && reply.json["indexed"] as? Int == 2)
+            let rejected = reply.json["rejected"] as? [[String: Any]] ?? []
+            #expect(rejected.count == 1 && rejected.first?["position"] as? Int == 2)
+
+            reply = try await server.request("POST", "/v1/documents", json: ["id": "again", "text": a])
+            #expect(reply.status == 200)
+            #expect((reply.json["documents"] as? [[String: Any]])?.first?["status"] as? String == "duplicate")
+
+            reply = try await server.request("POST", "/v1/search", json: ["text": b, "limit": 5])
+            #expect(reply.status == 200)
+            let results = reply.json["results"] as? [[String: Any]] ?? []
+            #expect(results.count == 1)
+            #expect((results.first?["document"] as? [String: Any])?["sourceId"] as? String == "first")
+            #expect(results.first?["relationship"] as? String == "paraphrase")
+
+            reply = try await server.request("POST", "/v1/search", json: ["text": b, "exclude_outlets": ["Wire"]])
+            #expect((reply.json["results"] as? [Any])?.isEmpty == true)
+
+            reply = try await server.request("GET", "/v1/documents/1")
+            #expect(reply.status == 200 && reply.json["text"] as? String == a && reply.json["outlet"] as? String == "Wire")
+            #expect(try await server.request("GET", "/v1/documents/99").status == 404)
+            #expect(try await server.request("GET", "/v1/documents/abc").status == 400)
+
+            reply = try await server.request("GET", "/v1/clusters")
+            let clusters = reply.json["clusters"] as? [[String: Any]] ?? []
+            #expect(clusters.count == 1 && clusters.first?["size"] as? Int == 2 && clusters.first?["earliest"] as? Int == 1)
+            #expect(try await server.request("GET", "/v1/clusters?min_coverage=2").status == 400)
+
+            reply = try await server.request("GET", "/healthz")
+            #expect(reply.json["status"] as? String == "ok" && reply.json["documents"] as? Int == 2)
+        }
+    }
+
+    @Test func badRequestsGetAClearFourHundred() async throws {
+        try await LiveServer.run(maxBodyBytes: 10_000) { server in
+            var reply = try await server.request("POST", "/v1/compare", raw: Data("{not json".utf8))
+            #expect(reply.status == 400 && reply.errorMessage == "the request body is not valid JSON")
+            reply = try await server.request("POST", "/v1/compare", json: ["a": ["text": "One text."]])
+            #expect(reply.status == 400 && reply.errorMessage == "\"b\" is missing")
+            reply = try await server.request("POST", "/v1/compare", json: ["a": ["text": 3], "b": ["text": "x"]])
+            #expect(reply.status == 400 && reply.errorMessage == "\"a.text\" must be a string")
+            reply = try await server.request("POST", "/v1/check", json: ["text": "   "])
+            #expect(reply.status == 400 && reply.errorMessage == "text: the text is empty")
+            reply = try await server.request("POST", "/v1/check", json: ["text": "a", "html": "<p>b</p>"])
+            #expect(reply.status == 400 && reply.errorMessage == "text: give \"text\" or \"html\", not both")
+            reply = try await server.request("POST", "/v1/search", json: ["text": "Some words here.", "limit": 0])
+            #expect(reply.status == 400)
+            reply = try await server.request("POST", "/v1/search", json: ["text": "Some words here.", "from": "last week"])
+            #expect(reply.status == 400 && reply.errorMessage == "\"from\" is not an ISO 8601 date or time")
+            reply = try await server.request("POST", "/v1/check", json: ["text": String(repeating: "word ", count: 5_000)])
+            #expect(reply.status == 413)
+            reply = try await server.request("POST", "/v1/documents", json: [["text": ""]])
+            #expect(reply.status == 400)
+            #expect(try await server.request("GET", "/nowhere").status == 404)
+        }
+    }
+
+    @Test func writesNeedTheTokenWhenOneIsSet() async throws {
+        try await LiveServer.run(token: "s3cret") { server in
+            let document = ["id": "x", "text": "Seoul said North Korea fired two missiles on Sunday."]
+            var reply = try await server.request("POST", "/v1/documents", json: document)
+            #expect(reply.status == 401)
+            reply = try await server.request("POST", "/v1/documents", json: document, authorized: true)
+            #expect(reply.status == 201)
+            // Reads stay open.
+            #expect(try await server.request("POST", "/v1/check", json: ["text": "It rained."]).status == 200)
+        }
+        #expect(ServerConfiguration(host: "0.0.0.0").refusal != nil)
+        #expect(ServerConfiguration(host: "0.0.0.0", token: "t").refusal == nil)
+        #expect(ServerConfiguration().refusal == nil)
+        #expect(RetoldAPI.constantTimeEquals("Bearer a", "Bearer a") && !RetoldAPI.constantTimeEquals("Bearer a", "Bearer ab"))
+    }
+
+    @Test func servesThePageWithAStrictContentPolicy() async throws {
+        try await LiveServer.run { server in
+            let page = try await server.request("GET", "/")
+            #expect(page.status == 200 && page.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(page.text.contains("<form id=\"compare-form\">") && page.text.contains("<script src=\"/app.js\" defer></script>"))
+            #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+            #expect(page.headers["x-content-type-options"] == "nosniff")
+            let script = try await server.request("GET", "/app.js")
+            #expect(script.status == 200 && script.text.contains("textContent") && !script.text.contains("innerHTML"))
+            #expect(try await server.request("GET", "/app.css").status == 200)
+        }
+    }
+
+    /// The OpenAPI document is the file in the repository, and real responses carry the
+    /// properties it says they always have.
+    @Test func openAPIDocumentMatchesTheFileAndTheResponses() async throws {
+        let file = try String(contentsOf: LiveServer.repositoryRoot.appendingPathComponent("schemas/openapi.json"), encoding: .utf8)
+        #expect(OpenAPIDocument.json == file.trimmingCharacters(in: .newlines))
+        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
+        try await LiveServer.run { server in
+            let served = try await server.request("GET", "/openapi.json")
+            #expect(served.status == 200 && served.json["openapi"] as? String == "3.1.0")
+            let schemas = ((served.json["components"] as? [String: Any])?["schemas"] as? [String: Any]) ?? [:]
+            func check(_ reply: LiveServer.Reply, against name: String) {
+                let required = ((schemas[name] as? [String: Any])?["required"] as? [String]) ?? []
+                #expect(!required.isEmpty, "\(name) has no required properties")
+                for key in required { #expect(reply.json[key] != nil, "\(name): \(key) missing") }
+            }
+            check(try await server.request("GET", "/healthz"), against: "Health")
+            check(try await server.request("POST", "/v1/compare", json: ["a": ["text": a], "b": ["text": b]]), against: "CompareReport")
+            check(try await server.request("POST", "/v1/check", json: ["text": a]), against: "CheckReport")
+            check(try await server.request("POST", "/v1/documents", json: [["text": a], ["text": b]]), against: "AddResponse")
+            check(try await server.request("POST", "/v1/search", json: ["text": a]), against: "SearchReport")
+            check(try await server.request("GET", "/v1/documents/1"), against: "Document")
+            check(try await server.request("GET", "/v1/clusters"), against: "ClustersReport")
+            check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
+            let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
+            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/search"])
+        }
+    }
+}
