@@ -151,6 +151,18 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/opening": {
+      "get": {
+        "summary": "The comparison the web page opens with (retold serve --compare A B)",
+        "responses": {
+          "200": { "description": "The two texts", "content": { "application/json": { "schema": {
+            "type": "object", "required": ["a", "b"],
+            "properties": { "a": { "type": "object", "required": ["name", "text"] }, "b": { "type": "object", "required": ["name", "text"] } }
+          } } } },
+          "404": { "description": "The server was started without one", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        }
+      }
+    },
     "/v1/clusters": {
       "get": {
         "summary": "Groups of documents that reuse one another, earliest first",

@@ -24,6 +24,11 @@ struct RetoldAPI: Sendable {
         v1.post("documents") { request, _ in try await addDocuments(request) }
         v1.get("documents/:id") { _, context in try document(context.parameters.get("id") ?? "") }
         v1.get("clusters") { request, _ in try clusters(request.uri.queryParameters) }
+        // The comparison the page opens with, when the server was started with one.
+        v1.get("opening") { _, _ in
+            guard let opening = configuration.opening else { throw APIError.notFound("no opening comparison") }
+            return try json(opening)
+        }
     }
 
     // MARK: - Endpoints

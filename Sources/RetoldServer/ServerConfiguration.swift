@@ -11,14 +11,28 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A connection with nothing sent or received for this long is closed (slow or stalled clients).
     public var idleTimeoutSeconds: Int64
+    /// Two texts the page compares as soon as it opens (`retold serve --compare A B`).
+    public var opening: OpeningComparison?
+
+    public struct OpeningComparison: Sendable, Encodable {
+        public var a: Side
+        public var b: Side
+        public struct Side: Sendable, Encodable {
+            public var name: String
+            public var text: String
+            public init(name: String, text: String) { self.name = name; self.text = text }
+        }
+        public init(a: Side, b: Side) { self.a = a; self.b = b }
+    }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-                maxBodyBytes: Int = 5_000_000, idleTimeoutSeconds: Int64 = 30) {
+                maxBodyBytes: Int = 5_000_000, idleTimeoutSeconds: Int64 = 30, opening: OpeningComparison? = nil) {
         self.host = host
         self.port = port
         self.token = token
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.opening = opening
     }
 
     /// Loopback addresses: only this machine can connect.

@@ -229,6 +229,13 @@ extension WebPage {
       $("compare-form").addEventListener("submit", compare);
       $("search-form").addEventListener("submit", search);
       $("clusters-load").addEventListener("click", loadClusters);
+      // `retold serve --compare A B`: fill both sides and compare at once.
+      fetch("/v1/opening").then((response) => response.ok ? response.json() : null).then((opening) => {
+        if (!opening) return;
+        $("text-a").value = opening.a.text; $("text-a").dataset.name = opening.a.name;
+        $("text-b").value = opening.b.text; $("text-b").dataset.name = opening.b.name;
+        $("compare-form").requestSubmit();
+      }).catch(() => {});
     });
     """#
 }

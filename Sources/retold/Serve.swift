@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import RetoldIngest
 import RetoldServer
 
 /// `retold serve`: the HTTP API and the web page over one index.
@@ -31,10 +32,28 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay idle (a slow or stalled client) before it is closed.")
     var idleTimeout: Int64 = 30
 
+    @Option(name: .customLong("compare"), parsing: .upToNextOption,
+            help: "Two texts (files) the page compares as soon as it opens.")
+    var opening: [String] = []
+
+    func validate() throws {
+        guard opening.isEmpty || opening.count == 2 else { throw ValidationError("--compare takes two files, A and B") }
+    }
+
     func run() async throws {
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RETOLD_TOKEN"],
             maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout)
+        if opening.count == 2 {
+            do {
+                let reader = DocumentReader()
+                let a = try reader.readOne(opening[0]), b = try reader.readOne(opening[1])
+                configuration.opening = .init(a: .init(name: a.origin.description, text: a.text), b: .init(name: b.origin.description, text: b.text))
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
         if let refusal = configuration.refusal {
             printError(refusal)
             throw ExitCode(2)

@@ -19,11 +19,12 @@ struct LiveServer {
         try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
     }
 
-    static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, _ body: (LiveServer) async throws -> Void) async throws {
+    static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, opening: ServerConfiguration.OpeningComparison? = nil,
+                    _ body: (LiveServer) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let index = try SQLiteIndex(path: path)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes)
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes, opening: opening)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = try RetoldServer.application(index: index, configuration: configuration, logLevel: .critical) { port in continuation.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -196,7 +197,8 @@ struct LiveServer {
             check(try await server.request("GET", "/v1/clusters"), against: "ClustersReport")
             check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
             let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
-            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/search"])
+            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/opening", "/v1/search"])
+            #expect(try await server.request("GET", "/v1/opening").status == 404)
         }
     }
 }
