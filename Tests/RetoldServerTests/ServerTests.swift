@@ -20,11 +20,12 @@ struct LiveServer {
     }
 
     static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, opening: ServerConfiguration.OpeningComparison? = nil,
-                    _ body: (LiveServer) async throws -> Void) async throws {
+                    idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let index = try SQLiteIndex(path: path)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes, opening: opening)
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes,
+                                                idleTimeoutSeconds: idleTimeoutSeconds, opening: opening)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = try RetoldServer.application(index: index, configuration: configuration, logLevel: .critical) { port in continuation.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -57,6 +58,33 @@ struct LiveServer {
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
         return Reply(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Connects, sends `bytes`, then waits for the server to close the connection; returns
+    /// the seconds that took (nil if it stayed open past `limit`).
+    func secondsUntilClosed(afterSending bytes: String, limit: Double) throws -> Double? {
+        let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        _ = bytes.withCString { send(fd, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: Int(limit), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return Date().timeIntervalSince(start) }  // closed by the server
+            if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK ? nil : Date().timeIntervalSince(start) }
+        }
     }
 }
 
@@ -141,6 +169,17 @@ struct LiveServer {
             reply = try await server.request("POST", "/v1/documents", json: [["text": ""]])
             #expect(reply.status == 400)
             #expect(try await server.request("GET", "/nowhere").status == 404)
+        }
+    }
+
+    /// A client that starts a request and stops sending is cut off after the idle timeout.
+    @Test func aStalledClientIsDisconnected() async throws {
+        try await LiveServer.run(idleTimeoutSeconds: 1) { server in
+            let seconds = try server.secondsUntilClosed(
+                afterSending: "POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te",
+                limit: 10)
+            #expect(seconds != nil, "the connection was still open after 10 s")
+            #expect((seconds ?? 0) >= 0.5)
         }
     }
 

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load on `retold serve` with wrk (Debian's `wrk`), 64 connections on this machine's cores:
+# POST /v1/compare on the example pair, then POST /v1/search on an index of the planted corpus
+# (Benchmarks/planted-index.sh), drawing queries from 500 of its documents, while the server's
+# resident memory is sampled every 10 seconds.
+# Usage: Benchmarks/load-server.sh [DOCUMENTS] [COMPARE_SECONDS] [SEARCH_SECONDS]   (100000 60 300)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DOCS="${1:-100000}"
+COMPARE_SECONDS="${2:-60}"
+SEARCH_SECONDS="${3:-300}"
+WORK="${TMPDIR:-/tmp}/retold-planted-bench"
+CORPUS="$WORK/planted-$DOCS"
+DB="$CORPUS/index.db"
+mkdir -p "$WORK"
+
+swift build -c release --product retold >/dev/null
+RETOLD=.build/release/retold
+[ -f "$CORPUS/truth.tsv" ] || "$RETOLD" eval planted generate --documents "$DOCS" --out "$CORPUS"
+[ -f "$DB" ] || "$RETOLD" index add "$CORPUS/corpus.jsonl" --db "$DB"
+
+python3 - "$CORPUS/corpus.jsonl" "$WORK" <<'PY'
+import json, random, sys
+corpus, work = sys.argv[1], sys.argv[2]
+a = open("examples/000_1fa55ddf9ed85ec1.txt").read()
+b = open("examples/001_b3d10f58ee285008.txt").read()
+open(work + "/compare.json", "w").write(json.dumps({"a": {"text": a}, "b": {"text": b}}))
+random.seed(7)
+lines = [line for i, line in enumerate(open(corpus)) if i < 100000]
+with open(work + "/search-bodies.jsonl", "w") as out:
+    for line in random.sample(lines, 500):
+        out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
+PY
+
+cat > "$WORK/compare.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local file = io.open(os.getenv("RETOLD_BODY"))
+wrk.body = file:read("*a")
+file:close()
+LUA
+cat > "$WORK/search.lua" <<'LUA'
+local bodies = {}
+for line in io.lines(os.getenv("RETOLD_BODIES")) do bodies[#bodies + 1] = line end
+local headers = { ["Content-Type"] = "application/json" }
+request = function() return wrk.format("POST", "/v1/search", headers, bodies[math.random(#bodies)]) end
+LUA
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$RETOLD" serve --db "$DB" --port "$PORT" 2>"$WORK/server.log" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+URL="http://127.0.0.1:$PORT"
+
+echo "== POST /v1/compare, example pair, 64 connections, ${COMPARE_SECONDS}s"
+RETOLD_BODY="$WORK/compare.json" wrk -t2 -c64 -d"${COMPARE_SECONDS}s" --latency -s "$WORK/compare.lua" "$URL/v1/compare"
+
+echo "== POST /v1/search, $DOCS-document index, 64 connections, ${SEARCH_SECONDS}s; server RSS every 10 s:"
+( while kill -0 "$SERVER" 2>/dev/null; do ps -o rss= -p "$SERVER" | awk '{printf "%d MB ", $1 / 1024}'; sleep 10; done ) &
+SAMPLER=$!
+RETOLD_BODIES="$WORK/search-bodies.jsonl" wrk -t2 -c64 -d"${SEARCH_SECONDS}s" --latency --timeout 10s -s "$WORK/search.lua" "$URL/v1/search"
+kill "$SAMPLER" 2>/dev/null || true
+echo
