@@ -23,8 +23,11 @@ public final class SQLiteIndex: DocumentIndex {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // NORMAL is durable against process kills in WAL mode (only power loss can lose the
-            // last transactions); a large page cache keeps posting inserts off the disk.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384")
+            // last transactions); a large page cache keeps posting inserts off the disk. Readers
+            // (one per concurrent search, up to five) take a smaller cache each: lookups touch
+            // few pages, and the operating system caches the file for all of them.
+            let cacheKiB = db.configuration.readonly ? 65_536 : 262_144
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
