@@ -118,10 +118,9 @@ public struct PlantedEvaluation: Sendable {
         let ordered = Self.groupNames.compactMap { groups[$0] }
         let hits = ordered.reduce(0) { $0 + $1.hits }, falseHits = ordered.reduce(0) { $0 + $1.falseHits }
         let sorted = times.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         return Report(documents: documents, queries: chosen.count, queryIDs: chosen.map(\.id), groups: ordered, hits: hits, falseHits: falseHits,
                       precision: hits == 0 ? 1 : Double(hits - falseHits) / Double(hits),
-                      p50Milliseconds: percentile(0.5), p99Milliseconds: percentile(0.99),
+                      p50Milliseconds: percentile(sorted, 0.5), p99Milliseconds: percentile(sorted, 0.99),
                       meanMilliseconds: times.isEmpty ? 0 : times.reduce(0, +) / Double(times.count), misses: misses)
     }
 }

@@ -141,8 +141,8 @@ public struct SearchEvaluation: Sendable {
         }
         report.seconds = Date().timeIntervalSince(start)
         times.sort()
-        report.p50Milliseconds = times.isEmpty ? 0 : times[times.count / 2]
-        report.p99Milliseconds = times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+        report.p50Milliseconds = percentile(times, 0.5)
+        report.p99Milliseconds = percentile(times, 0.99)
         return report
     }
 

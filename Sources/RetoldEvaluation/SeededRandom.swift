@@ -1,4 +1,5 @@
 import Foundation
+import RetoldCore
 
 /// SplitMix64: a small, fast generator whose sequence is fixed by its seed on every machine and
 /// Swift version (the standard library's `random(in:using:)` helpers are not promised to be), so
@@ -9,11 +10,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+        // `StableHash.mix` is SplitMix64's step and finalizer: mixing the old state gives what
+        // the generator yields after advancing it.
+        defer { state &+= 0x9e37_79b9_7f4a_7c15 }
+        return StableHash.mix(state)
     }
 
     /// Uniform in [0, 1).

@@ -54,7 +54,6 @@ public struct IndexWriter: Sendable {
                     shouldStop: () -> Bool = { false },
                     progress report: (Progress) -> Void = { _ in }) throws -> Summary {
         var summary = Summary()
-        let fingerprinter = index.settings.fingerprinter
         var batch = [IngestedDocument]()
         let alreadyIndexed = batchSize == nil ? try index.count() : 0
         var currentBatchSize: Int {
@@ -87,19 +86,11 @@ public struct IndexWriter: Sendable {
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let prepared = ConcurrentMap.mapChunked(batch) { PreparedDocument($0, fingerprinter: fingerprinter) }
+            let (ready, _, issues) = prepare(batch)
             batch.removeAll(keepingCapacity: true)
-            var storable = [PreparedDocument]()
-            for document in prepared {
-                if document.fingerprint.words == 0 {
-                    summary.issues.append(IngestIssue(document.source.origin, "no words to index"))
-                    summary.progress.rejected += 1
-                } else {
-                    storable.append(document)
-                }
-            }
+            summary.issues += issues
+            summary.progress.rejected += issues.count
             try collect()
-            let ready = storable
             inFlight.enter()
             writer.async {
                 let result = Result { try index.add(ready) }
@@ -135,11 +126,18 @@ public struct IndexWriter: Sendable {
     /// checks and outcomes as `add(_ paths:)`. Outcomes are in input order; a document with no
     /// words gets nil and an issue.
     public func add(documents: [IngestedDocument]) throws -> (outcomes: [AddOutcome?], issues: [IngestIssue]) {
+        let (storable, positions, issues) = prepare(documents)
+        var outcomes = [AddOutcome?](repeating: nil, count: documents.count)
+        for (position, outcome) in zip(positions, try index.add(storable)) { outcomes[position] = outcome }
+        return (outcomes, issues)
+    }
+
+    /// Fingerprints and compresses a batch on all cores. Documents with no words cannot be
+    /// found again and are turned away; `positions` says where each storable one was in the batch.
+    func prepare(_ batch: [IngestedDocument]) -> (storable: [PreparedDocument], positions: [Int], issues: [IngestIssue]) {
         let fingerprinter = index.settings.fingerprinter
-        let prepared = ConcurrentMap.mapChunked(documents) { PreparedDocument($0, fingerprinter: fingerprinter) }
-        var issues: [IngestIssue] = []
-        var storable: [PreparedDocument] = []
-        var positions: [Int] = []
+        let prepared = ConcurrentMap.mapChunked(batch) { PreparedDocument($0, fingerprinter: fingerprinter) }
+        var storable: [PreparedDocument] = [], positions: [Int] = [], issues: [IngestIssue] = []
         for (position, document) in prepared.enumerated() {
             if document.fingerprint.words == 0 {
                 issues.append(IngestIssue(document.source.origin, "no words to index"))
@@ -148,8 +146,6 @@ public struct IndexWriter: Sendable {
                 positions.append(position)
             }
         }
-        var outcomes = [AddOutcome?](repeating: nil, count: documents.count)
-        for (position, outcome) in zip(positions, try index.add(storable)) { outcomes[position] = outcome }
-        return (outcomes, issues)
+        return (storable, positions, issues)
     }
 }
