@@ -69,11 +69,8 @@ struct RetoldAPI: Sendable {
         }
         var options = SearchOptions(limit: limit, withPassages: body.passages ?? false, includeSameEvent: body.sameEvent ?? false, filter: filter)
         options.includeIdentical = body.includeIdentical ?? false
-        var analyzer = TextAnalyzer()
-        let document = analyzer.analyze(query.text)
-        let result = try IndexSearcher(index: index).search(
-            fingerprint: index.settings.fingerprinter.fingerprint(query.text), document: document,
-            publishedAt: try instant(query.published, field: "published"), options: options)
+        let (result, document) = try IndexSearcher(index: index).search(
+            query.text, publishedAt: try instant(query.published, field: "published"), options: options)
         return try json(SearchReport(result, queryName: query.id, query: document))
     }
 

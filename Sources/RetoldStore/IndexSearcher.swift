@@ -32,10 +32,17 @@ public struct IndexSearcher: Sendable {
     static let bandWeight = 4.0
 
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
-        let fingerprinter = index.settings.fingerprinter
-        let fingerprint = fingerprinter.fingerprint(text)
+        try search(text, publishedAt: nil, options: options).result
+    }
+
+    /// Searches with a query text (and its publication time, which decides direction when both
+    /// sides have one); also returns the analyzed query, which reports need.
+    public func search(_ text: String, publishedAt: Double?, options: SearchOptions) throws -> (result: SearchResult, query: Document) {
         var analyzer = TextAnalyzer()
-        return try search(fingerprint: fingerprint, document: analyzer.analyze(text), publishedAt: nil, options: options)
+        let query = analyzer.analyze(text)
+        let result = try search(fingerprint: index.settings.fingerprinter.fingerprint(text), document: query,
+                                publishedAt: publishedAt, options: options)
+        return (result, query)
     }
 
     public func search(fingerprint: DocumentFingerprint, document query: Document, publishedAt: Double?,

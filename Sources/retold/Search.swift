@@ -61,14 +61,10 @@ struct Search: ParsableCommand {
             }
             options.filter.excludedOutlets.insert(outlet)
         }
-        var analyzer = TextAnalyzer()
-        let document = analyzer.analyze(query.text)
-        let searcher = IndexSearcher(index: store)
-        let result: SearchResult
+        let result: SearchResult, document: Document
         do {
-            result = try searcher.search(
-                fingerprint: store.settings.fingerprinter.fingerprint(query.text), document: document,
-                publishedAt: query.published.flatMap(ISO8601.parse)?.timeIntervalSince1970, options: options)
+            (result, document) = try IndexSearcher(index: store).search(
+                query.text, publishedAt: query.published.flatMap(ISO8601.parse)?.timeIntervalSince1970, options: options)
         } catch {
             printError("\(index.db): \(error)")
             throw ExitCode(1)
