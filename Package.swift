@@ -10,10 +10,19 @@ let package = Package(
         .library(name: "RetoldStore", targets: ["RetoldStore"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
+    // The shared PostgreSQL store is opt-in: postgres-nio brings swift-nio-ssl and swift-crypto,
+    // which more than double a clean build. `swift build --traits PostgreSQL` includes it.
+    traits: [
+        .trait(name: "PostgreSQL", description: "The shared PostgreSQL index (`--db postgres://...`), through postgres-nio."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
@@ -29,6 +38,17 @@ let package = Package(
             dependencies: ["RetoldCore", "RetoldIngest", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // The same index on a shared PostgreSQL database, for many writers and servers. Without the
+        // PostgreSQL trait it compiles to nothing, and postgres-nio is not built.
+        .target(
+            name: "RetoldPostgres",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore",
+                           .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                           .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
+                           .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQL"])),
+                           .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"]))]
+        ),
         // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
         .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
         // `retold serve`: the HTTP API and the web page, on Hummingbird.
@@ -42,16 +62,16 @@ let package = Package(
         .executableTarget(
             name: "retold",
             dependencies: [
-                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport", "RetoldEvaluation", "RetoldServer",
+                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldEvaluation", "RetoldServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldPostgres", "RetoldEvaluation"]),
         .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldStore", "RetoldReport", "RetoldServer"]),
-        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldReport", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,11 @@
 import RetoldCore
 
-/// The corpus index as search and clustering see it. SQLite implements it; a shared server
-/// database can implement it the same way, and every caller stays unchanged.
+/// The corpus index as search and clustering see it. SQLite (one file, one writer) and
+/// PostgreSQL (a shared database, many writers and servers) implement it, and give the same
+/// answers: every caller stays unchanged.
+///
+/// Calls block: search verification runs on all cores in plain threads, and a store that talks
+/// to a server waits for its answer there.
 ///
 /// Writes are atomic per batch: after a crash or kill, a batch is either fully stored or absent.
 public protocol DocumentIndex: Sendable {
@@ -12,7 +16,8 @@ public protocol DocumentIndex: Sendable {
     /// Removes a document with its postings and links; false when there is no such id.
     func remove(_ id: Int64) throws -> Bool
 
-    /// Documents holding any of the band keys, with the number of keys each holds.
+    /// Documents holding any of the band keys (one key per band, in band order), with the
+    /// number of keys each holds.
     func bandMatches(_ keys: [Int64]) throws -> [Int64: Int]
     /// For each anchor or passage key held by at most `maxDocuments` documents, those documents;
     /// keys held by more are too common to tell texts apart and come back with `nil`.
@@ -25,9 +30,13 @@ public protocol DocumentIndex: Sendable {
     func count() throws -> Int
     func stats() throws -> IndexStats
 
-    /// Verified links: stored once per pair, computed for every document up to the watermark.
-    func linkWatermark() throws -> Int64
-    func storeLinks(_ links: [StoredLink], watermark: Int64) throws
+    /// Documents whose links are not computed yet, in ascending id order, after `id`.
+    ///
+    /// A flag per document rather than an id watermark: with several concurrent writers, ids
+    /// are not committed in order, and a watermark could pass a document committed late.
+    func unlinkedDocumentIDs(after id: Int64, limit: Int) throws -> [Int64]
+    /// Stores verified links (once per pair) and marks `checked` documents as linked, atomically.
+    func storeLinks(_ links: [StoredLink], checked: [Int64]) throws
     func links() throws -> [StoredLink]
 }
 

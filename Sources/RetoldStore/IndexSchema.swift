@@ -35,6 +35,17 @@ enum IndexSchema {
                 CREATE INDEX link_b ON link(b);
                 """)
         }
+        // Links are tracked per document instead of by an id watermark (see
+        // `DocumentIndex.unlinkedDocumentIDs`): documents up to the old watermark are linked.
+        migrator.registerMigration("v2-linked-flag") { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+                UPDATE document SET linked = 1
+                    WHERE id <= coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'link_watermark'), 0);
+                DELETE FROM setting WHERE name = 'link_watermark';
+                CREATE INDEX document_unlinked ON document(id) WHERE linked = 0;
+                """)
+        }
         return migrator
     }
 }

@@ -138,7 +138,7 @@ public struct IndexSearcher: Sendable {
         }
         return byID.values
             .filter { $0.bands > 0 || $0.anchors + $0.passages >= options.minimumSharedFeatures }
-            .filter { options.candidatesBelow == nil || $0.id < options.candidatesBelow! }
+            .filter { options.linkScope?.admits($0.id) ?? true }
             .map { candidate in
                 var c = candidate
                 c.weight += Self.bandWeight * Double(c.bands)

@@ -33,13 +33,14 @@ public struct IndexSettings: Sendable, Equatable, Codable {
     }
 
     /// Name-value pairs, as the stores keep them.
-    var pairs: [(String, String)] {
+    public var pairs: [(String, String)] {
         [("fingerprint_version", String(fingerprintVersion)), ("minhash_bins", String(minHashBins)), ("minhash_seed", String(minHashSeed)), ("lsh_bands", String(bands)),
          ("lsh_rows", String(rows)), ("shingle_size", String(shingleSize)), ("anchor_window", String(anchorWindow)),
          ("passage_window", String(passageWindow))]
     }
 
-    init?(pairs: [String: String]) {
+    /// Settings read back from a store; nil when a parameter is missing.
+    public init?(pairs: [String: String]) {
         guard let bins = pairs["minhash_bins"].flatMap(Int.init), let seed = pairs["minhash_seed"].flatMap(UInt64.init),
               let bands = pairs["lsh_bands"].flatMap(Int.init), let rows = pairs["lsh_rows"].flatMap(Int.init),
               let shingle = pairs["shingle_size"].flatMap(Int.init), let window = pairs["anchor_window"].flatMap(Int.init),

@@ -8,7 +8,8 @@ import RetoldIngest
 ///
 /// Tables: `document` (metadata, signature, gzip-compressed text, unique content hash), `band` and
 /// `anchor` postings (key, document) clustered by key so a lookup is one B-tree range, `link`
-/// (verified reuse pairs) and `setting` (fingerprint parameters, schema version, link watermark).
+/// (verified reuse pairs) and `setting` (fingerprint parameters); each document carries whether
+/// its links are computed.
 /// Each batch of documents is one transaction, so a killed run leaves whole batches only.
 public final class SQLiteIndex: DocumentIndex {
     public let path: String
@@ -221,13 +222,13 @@ public final class SQLiteIndex: DocumentIndex {
         }
     }
 
-    public func linkWatermark() throws -> Int64 {
+    public func unlinkedDocumentIDs(after id: Int64, limit: Int) throws -> [Int64] {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'link_watermark'").flatMap { Int64($0) } ?? 0
+            try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE linked = 0 AND id > ? ORDER BY id LIMIT ?", arguments: [id, limit])
         }
     }
 
-    public func storeLinks(_ links: [StoredLink], watermark: Int64) throws {
+    public func storeLinks(_ links: [StoredLink], checked: [Int64]) throws {
         try pool.write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO link (a, b, relationship, coverage_a, coverage_b)
@@ -236,7 +237,8 @@ public final class SQLiteIndex: DocumentIndex {
             for link in links {
                 try insert.execute(arguments: [link.a, link.b, link.relationship.rawValue, link.coverageA, link.coverageB, link.a, link.b])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('link_watermark', ?)", arguments: [String(watermark)])
+            let mark = try db.cachedStatement(sql: "UPDATE document SET linked = 1 WHERE id = ?")
+            for id in checked { try mark.execute(arguments: [id]) }
         }
     }
 

@@ -48,8 +48,9 @@ public struct SearchOptions: Sendable {
     public var verifyLimit: Int?
     /// A candidate without a shared band needs at least this many shared anchor or passage features.
     public var minimumSharedFeatures = 2
-    /// Only documents with a smaller id (link building: each pair is checked once, by the later one).
-    public var candidatesBelow: Int64?
+    /// Link building: which candidates this document is checked against, so that each pair is
+    /// checked once.
+    public var linkScope: LinkScope?
 
     public init(limit: Int = 10, withPassages: Bool = false, includeSameEvent: Bool = false, filter: DocumentFilter = DocumentFilter()) {
         self.limit = limit
@@ -59,4 +60,24 @@ public struct SearchOptions: Sendable {
     }
 
     var effectiveVerifyLimit: Int { verifyLimit ?? max(20, 3 * limit) }
+}
+
+/// The candidates one document is checked against while links are built: every document already
+/// linked, and the pending ones with a smaller id. Pairs of linked documents were checked
+/// before; a pair of pending documents is checked by the later one; a pair of a linked and a
+/// pending document by the pending one, whatever their ids (a late commit from a concurrent
+/// writer can have the smaller id).
+public struct LinkScope: Sendable {
+    public var document: Int64
+    /// Every document not linked when the run started.
+    public var pending: Set<Int64>
+
+    public init(document: Int64, pending: Set<Int64>) {
+        self.document = document
+        self.pending = pending
+    }
+
+    public func admits(_ id: Int64) -> Bool {
+        id != document && (id < document || !pending.contains(id))
+    }
 }

@@ -82,4 +82,13 @@ public struct StoredLink: Sendable, Equatable {
         self.coverageA = coverageA
         self.coverageB = coverageB
     }
+
+    /// A link between two documents given in either order: stored with the smaller id as `a`.
+    public init(pair: (Int64, Int64), relationship: Relationship, coverages: (Double, Double)) {
+        if pair.0 < pair.1 {
+            self.init(a: pair.0, b: pair.1, relationship: relationship, coverageA: coverages.0, coverageB: coverages.1)
+        } else {
+            self.init(a: pair.1, b: pair.0, relationship: relationship, coverageA: coverages.1, coverageB: coverages.0)
+        }
+    }
 }

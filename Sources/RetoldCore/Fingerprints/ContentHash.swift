@@ -3,7 +3,7 @@
 ///
 /// Two independent 64-bit lanes, each reading eight bytes per step through the SplitMix64
 /// finalizer; at 128 bits an accidental collision is out of reach for any corpus.
-public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
+public struct ContentHash: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
 
@@ -55,4 +55,8 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
         low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
     }
+
+    /// An arbitrary but fixed order (stores insert rows in it, so that concurrent writers take
+    /// their locks in one order).
+    public static func < (l: ContentHash, r: ContentHash) -> Bool { (l.high, l.low) < (r.high, r.low) }
 }

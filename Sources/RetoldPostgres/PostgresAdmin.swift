@@ -1,0 +1,42 @@
+#if PostgreSQL
+import Foundation
+import PostgresNIO
+import RetoldStore
+
+/// Creating and dropping whole databases on a server: for tests and benchmarks that each want
+/// an empty database of their own next to others on one cluster.
+public enum PostgresAdmin {
+    /// Creates database `name` on the server `serverURL` points at (through its database) and
+    /// returns the URL of the new one.
+    public static func createDatabase(named name: String, server serverURL: String) throws -> String {
+        try execute("CREATE DATABASE \(quoted(name))", server: serverURL)
+        return try url(serverURL, database: name)
+    }
+
+    public static func dropDatabase(named name: String, server serverURL: String) throws {
+        try execute("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", server: serverURL)
+    }
+
+    /// `url` with its database replaced by `database`.
+    public static func url(_ url: String, database: String) throws -> String {
+        guard var components = URLComponents(string: url) else {
+            throw IndexError.database(path: "postgres URL", message: "not a postgres://user@host/database URL")
+        }
+        components.path = "/" + database
+        return components.string ?? url
+    }
+
+    private static func execute(_ sql: String, server: String) throws {
+        let connections = PostgresConnections(try PostgresLocation(url: server), maxIdle: 0)
+        do {
+            try connections.withConnection { try PostgresConnections.run(PostgresQuery(unsafeSQL: sql), on: $0) }
+        } catch let error as PostgresStatementError {
+            throw IndexError.database(path: connections.location.description, message: error.message)
+        }
+    }
+
+    private static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+#endif

@@ -1,0 +1,248 @@
+import Foundation
+import Testing
+import RetoldCore
+import RetoldIngest
+@testable import RetoldStore
+
+enum StoreTestData {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = repositoryRoot.appendingPathComponent("examples").path
+    static let pan = repositoryRoot.appendingPathComponent("../shared/data/pan13-no-obfuscation").standardizedFileURL.path
+
+    static func temporaryDatabase() -> String {
+        NSTemporaryDirectory() + "retold-test-\(UUID().uuidString).db"
+    }
+
+    static func document(_ id: String, _ text: String, outlet: String? = nil, published: String? = nil) -> IngestedDocument {
+        IngestedDocument(id: id, origin: .init(path: id), text: text, published: published, outlet: outlet, format: .text, encoding: "utf-8")
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// The store interface, on every backend (SQLite, and PostgreSQL when built with it).
+@Suite struct IndexStoreTests {
+    @Test(arguments: TestBackend.all) func addingTheSameTextTwiceIsANoOp(_ backend: TestBackend) throws {
+        let store = try backend.makeIndex()
+        defer { store.remove() }
+        let index = store.index
+        let fingerprinter = index.settings.fingerprinter
+        let a = PreparedDocument(StoreTestData.document("a", "Seoul said North Korea fired two missiles on Sunday."), fingerprinter: fingerprinter)
+        let b = PreparedDocument(StoreTestData.document("b", "Seoul  said North Korea fired two missiles on Sunday."), fingerprinter: fingerprinter)
+        let c = PreparedDocument(StoreTestData.document("c", "Tokyo said nothing about the launch.", outlet: "Wire", published: "2024-03-01T10:00:00Z"),
+                                 fingerprinter: fingerprinter)
+        #expect(try index.add([a, b]) == [.added(id: 1), .duplicate(of: 1)])
+        #expect(try index.add([a, c]) == [.duplicate(of: 1), .added(id: 2)])
+        #expect(try index.count() == 2)
+        let stored = try index.documents([2, 1, 7], withText: true)
+        #expect(stored.map(\.id) == [2, 1], "in the order asked, unknown ids left out")
+        #expect(stored.last?.text == "Seoul said North Korea fired two missiles on Sunday.")
+        #expect(stored.last?.sourceID == "a")
+        #expect(stored.first == StoredDocument(id: 2, sourceID: "c", origin: "c", outlet: "Wire", published: "2024-03-01T10:00:00Z",
+                                               publishedAt: 1_709_287_200, words: 6, contentHash: c.fingerprint.contentHash,
+                                               text: "Tokyo said nothing about the launch."))
+        #expect(try index.document(contentHash: a.fingerprint.contentHash)?.id == 1)
+        #expect(try index.documentIDs(after: 1, limit: 10) == [2])
+        let stats = try index.stats()
+        #expect(stats.documents == 2 && stats.words == 15 && stats.outlets == 1)
+        #expect(stats.earliestPublished == "2024-03-01T10:00:00Z")
+    }
+
+    @Test(arguments: TestBackend.all) func removeDeletesPostingsAndAllowsReAdding(_ backend: TestBackend) throws {
+        let store = try backend.makeIndex()
+        defer { store.remove() }
+        let index = store.index
+        let writer = IndexWriter(index: index)
+        _ = try writer.add([StoreTestData.examples])
+        let before = try index.stats()
+        #expect(before.documents == 2)
+        #expect(try index.remove(1))
+        #expect(try !index.remove(1))
+        let after = try index.stats()
+        #expect(after.documents == 1)
+        #expect(try index.count() == 1)
+        #expect(after.bandPostings < before.bandPostings && after.anchorPostings < before.anchorPostings)
+        #expect(after.passagePostings < before.passagePostings)
+        let again = try writer.add([StoreTestData.examples])
+        #expect(again.progress.added == 1 && again.progress.duplicates == 1)
+        let restored = try index.stats()
+        #expect(restored.bandPostings == before.bandPostings && restored.anchorPostings == before.anchorPostings)
+        #expect(restored.passagePostings == before.passagePostings)
+    }
+
+    @Test(arguments: TestBackend.all) func reopeningWithOtherSettingsIsRefused(_ backend: TestBackend) throws {
+        let store = try backend.makeIndex()
+        defer { store.remove() }
+        let other = IndexSettings(Fingerprinter(minHasher: MinHasher(bins: 64)))
+        #expect(throws: IndexError.self) { try backend.reopen(store.location, settings: other) }
+        #expect(try backend.reopen(store.location).settings.minHashBins == 128)
+    }
+
+    /// Links are kept per document: a second update finds nothing to do, and documents added
+    /// later are linked to the earlier ones, whatever their ids.
+    @Test(arguments: TestBackend.all) func linksAreComputedOncePerDocument(_ backend: TestBackend) throws {
+        let store = try backend.makeIndex()
+        defer { store.remove() }
+        let index = store.index
+        _ = try IndexWriter(index: index).add([StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt"])
+        #expect(try LinkBuilder(index: index).update() == 1)
+        #expect(try index.links().isEmpty)
+        #expect(try index.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
+        _ = try IndexWriter(index: index).add([StoreTestData.examples])
+        #expect(try index.unlinkedDocumentIDs(after: 0, limit: 10) == [2])
+        #expect(try LinkBuilder(index: index).update() == 1)
+        #expect(try LinkBuilder(index: index).update() == 0)
+        let links = try index.links()
+        #expect(links.count == 1 && links[0].a == 1 && links[0].b == 2 && links[0].relationship == .paraphrase)
+        // A link to a removed document goes with it.
+        #expect(try index.remove(2))
+        #expect(try index.links().isEmpty)
+    }
+
+    /// A pending document with a smaller id than a linked one (a late commit from a concurrent
+    /// writer) is still checked against it.
+    @Test func linkScopeAdmitsLinkedDocumentsWhateverTheirIds() {
+        let scope = LinkScope(document: 5, pending: [5, 7, 9])
+        #expect(scope.admits(3) && scope.admits(8), "linked documents, before and after")
+        #expect(!scope.admits(7) && !scope.admits(9), "later pending documents check this one themselves")
+        #expect(!scope.admits(5))
+    }
+
+    @Test func notADatabaseIsAClearError() throws {
+        let path = StoreTestData.temporaryDatabase()
+        defer { StoreTestData.remove(path) }
+        try Data("this is not an index".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try SQLiteIndex(path: path)
+        } throws: { error in
+            String(describing: error).contains("cannot use the index")
+        }
+    }
+}
+
+@Suite(.serialized) struct SearchTests {
+    /// The two examples among the PAN-13 source documents (about 2,000 unrelated texts), in an
+    /// index of each backend, built the same way.
+    static let corpora: [TestBackend: Result<TestIndex, any Error>] = Dictionary(uniqueKeysWithValues: TestBackend.all.map { backend in
+        (backend, Result {
+            let store = try backend.makeIndex()
+            _ = try IndexWriter(index: store.index).add([StoreTestData.examples, StoreTestData.pan + "/src"])
+            return store
+        })
+    })
+
+    static func corpus(_ backend: TestBackend) throws -> any DocumentIndex {
+        try corpora[backend]!.get().index
+    }
+
+    @Test(arguments: TestBackend.all) func eachExampleFindsTheOtherAtRankOneAsAParaphrase(_ backend: TestBackend) throws {
+        let corpus = try Self.corpus(backend)
+        let searcher = IndexSearcher(index: corpus)
+        #expect(try corpus.count() > 1_900)
+        for (query, other) in [("000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"), ("001_b3d10f58ee285008.txt", "000_1fa55ddf9ed85ec1.txt")] {
+            let text = try String(contentsOfFile: StoreTestData.examples + "/" + query, encoding: .utf8)
+            let result = try searcher.search(text)
+            #expect(result.indexedAs.count == 1, "the query itself is noted, not listed")
+            let first = try #require(result.hits.first)
+            #expect(first.document.sourceID.hasSuffix(other))
+            #expect(first.relationship == .paraphrase)
+            #expect(result.hits.count == 1, "no unrelated document is reported")
+        }
+    }
+
+    @Test(arguments: TestBackend.all) func aSpunRewriteIsFoundThroughAnchors(_ backend: TestBackend) throws {
+        let corpus = try Self.corpus(backend)
+        // 30% of the words of one example replaced with other words, names and figures kept.
+        let original = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)
+        var generator = Words(seed: 11)
+        let spun = original.split(separator: " ").map { word -> String in
+            let isAnchor = word.first.map { $0.isUppercase || $0.isNumber } ?? true
+            return !isAnchor && UInt64.random(in: 0..<10, using: &generator) < 3 ? "zq\(word.count)x" : String(word)
+        }.joined(separator: " ")
+        let fingerprint = Fingerprinter().fingerprint(spun)
+        let stored = Fingerprinter().fingerprint(original)
+        #expect(stored.signature.jaccard(fingerprint.signature) < 0.3, "MinHash alone would miss it")
+        let result = try IndexSearcher(index: corpus).search(spun)
+        #expect(result.hits.first?.document.sourceID.hasSuffix("000_1fa55ddf9ed85ec1.txt") == true)
+        #expect(result.hits.first.map { $0.sharedAnchors > 0 } == true)
+    }
+
+    @Test(arguments: TestBackend.all) func filtersApplyBeforeVerification(_ backend: TestBackend) throws {
+        let corpus = try Self.corpus(backend)
+        let text = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)
+        var options = SearchOptions()
+        options.filter.publishedFrom = 0  // nothing here has a date
+        #expect(try IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
+        options = SearchOptions()
+        options.filter.excludedIDs = [2]
+        #expect(try IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
+    }
+
+    @Test(arguments: TestBackend.all) func clustersLinkTheExamples(_ backend: TestBackend) throws {
+        let corpus = try Self.corpus(backend)
+        try LinkBuilder(index: corpus).update()
+        let links = try corpus.links()
+        #expect(links.contains { $0.a == 1 && $0.b == 2 && $0.relationship == .paraphrase })
+        #expect(try corpus.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
+        let clusters = ReuseClusters.build(
+            members: [.init(id: 1, publishedAt: nil), .init(id: 2, publishedAt: nil)],
+            links: links.map { .init(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) })
+        #expect(clusters.count == 1 && Set(clusters[0].members) == [1, 2])
+    }
+
+    /// The same corpus gives the same answers on every backend: the same hits, in the same order,
+    /// with the same evidence and coverage, for the examples and 60 PAN-13 suspicious documents.
+    @Test func everyBackendGivesTheSameSearchResults() throws {
+        let folder = StoreTestData.pan + "/susp"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().prefix(60)
+        let queries = try [StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", StoreTestData.examples + "/001_b3d10f58ee285008.txt"]
+            .map { try String(contentsOfFile: $0, encoding: .utf8) }
+            + names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        var answers: [TestBackend: [String]] = [:]
+        for backend in TestBackend.all {
+            let searcher = IndexSearcher(index: try Self.corpus(backend))
+            var lines: [String] = []
+            for query in queries {
+                let result = try searcher.search(query, options: SearchOptions(limit: 20, withPassages: true))
+                var line = "\(result.candidates)/\(result.verified)/\(result.indexed)/\(result.indexedAs):"
+                for hit in result.hits {
+                    let document = hit.document
+                    line += " \(document.id) \(document.sourceID) \(hit.relationship.rawValue) \(hit.confidence)"
+                    line += " \(hit.coverageQuery) \(hit.coverageDocument) \(hit.sharedBands)/\(hit.sharedAnchors)/\(hit.sharedPassageFeatures)"
+                    line += " \(hit.comparison?.passages.count ?? -1);"
+                }
+                lines.append(line)
+            }
+            answers[backend] = lines
+        }
+        #expect(answers[.sqlite]!.filter { $0.hasSuffix(";") }.count >= 25, "the queries find copies (27 when written)")
+        for backend in TestBackend.all where backend != .sqlite {
+            for (sqlite, other) in zip(answers[.sqlite]!, answers[backend]!) {
+                #expect(sqlite == other, "\(backend)")
+            }
+        }
+    }
+
+    /// Source retrieval on PAN-13: each reused passage, searched on its own, has its gold source at rank 1.
+    @Test func panPassagesFindTheirSourceFirst() throws {
+        let path = StoreTestData.temporaryDatabase()
+        defer { StoreTestData.remove(path) }
+        let index = try SQLiteIndex(path: path)
+        _ = try IndexWriter(index: index).add([StoreTestData.pan + "/src"])
+        let report = try SearchEvaluationProbe.run(index)
+        #expect(report.passages >= 600)
+        #expect(Double(report.passagesRank1) / Double(report.passages) >= 0.99)
+        #expect(Double(report.documentsFound) / Double(report.goldPairs) >= 0.95)
+    }
+}
+
+import RetoldEvaluation
+
+enum SearchEvaluationProbe {
+    static func run(_ index: SQLiteIndex) throws -> SearchEvaluation.Report {
+        try SearchEvaluation(folder: StoreTestData.pan).run(index: index)
+    }
+}

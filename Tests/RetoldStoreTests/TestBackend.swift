@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import RetoldCore
+import RetoldStore
+#if PostgreSQL
+import RetoldPostgres
+#endif
+
+/// The index backends every store test runs against. PostgreSQL is there whenever Retold is
+/// built with it, and then needs a server: `RETOLD_TEST_POSTGRES` (set by `scripts/test.sh`,
+/// which starts a throwaway cluster). A missing server fails the tests; it never skips them.
+enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    static var all: [TestBackend] {
+        #if PostgreSQL
+        return [.sqlite, .postgres]
+        #else
+        return [.sqlite]
+        #endif
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty index of this kind, deleted by `TestIndex.remove()`.
+    func makeIndex(settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> TestIndex {
+        switch self {
+        case .sqlite:
+            let path = StoreTestData.temporaryDatabase()
+            return TestIndex(index: try SQLiteIndex(path: path, settings: settings), location: path) { StoreTestData.remove(path) }
+        case .postgres:
+            #if PostgreSQL
+            let (url, drop) = try TestPostgres.newDatabase(settings: settings)
+            return TestIndex(index: try PostgresIndex(url: url, settings: settings), location: url, remove: drop)
+            #else
+            fatalError("built without PostgreSQL")
+            #endif
+        }
+    }
+
+    /// Opens the index at `location` again (a second process or server would).
+    func reopen(_ location: String, settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> any DocumentIndex {
+        switch self {
+        case .sqlite: return try SQLiteIndex(path: location, settings: settings)
+        case .postgres:
+            #if PostgreSQL
+            return try PostgresIndex(url: location, settings: settings)
+            #else
+            fatalError("built without PostgreSQL")
+            #endif
+        }
+    }
+}
+
+final class TestIndex: @unchecked Sendable {
+    let index: any DocumentIndex
+    let location: String
+    private let onRemove: () -> Void
+
+    init(index: any DocumentIndex, location: String, remove: @escaping () -> Void) {
+        self.index = index
+        self.location = location
+        onRemove = remove
+    }
+
+    func remove() { onRemove() }
+}
+
+#if PostgreSQL
+enum TestPostgres {
+    struct NoServer: Error, CustomStringConvertible {
+        var description: String {
+            "RETOLD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster"
+        }
+    }
+
+    static func server() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["RETOLD_TEST_POSTGRES"], !url.isEmpty else { throw NoServer() }
+        return url
+    }
+
+    /// A new migrated database on the test server, and how to drop it.
+    static func newDatabase(settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> (url: String, drop: () -> Void) {
+        let server = try server()
+        let name = "retold_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let url = try PostgresAdmin.createDatabase(named: String(name), server: server)
+        try PostgresIndex.migrate(url: url, settings: settings)
+        return (url, { try? PostgresAdmin.dropDatabase(named: String(name), server: server) })
+    }
+}
+#endif
