@@ -114,6 +114,10 @@ struct PostgresStatementError: Error, CustomStringConvertible {
             sqlState = error.serverInfo?[.sqlState]
             if let server = error.serverInfo?[.message] {
                 message = server + (error.serverInfo?[.detail].map { " (\($0))" } ?? "")
+            } else if error.code == .connectionError {
+                let detail = error.underlying.map { String(describing: $0) } ?? ""
+                message = detail.contains("Connection refused") ? "cannot connect: connection refused (is the server running?)"
+                    : "cannot connect: \(detail)"
             } else if let underlying = error.underlying {
                 message = "\(error.code): \(underlying)"
             } else {

@@ -37,7 +37,7 @@ struct Clusters: ParsableCommand {
             }
         } catch {
             bar.finish()
-            printError("\(index.db): \(error)")
+            printError(index.describe(error))
             throw ExitCode(1)
         }
         bar.finish()

@@ -44,8 +44,7 @@ struct EvalPlanted: ParsableCommand {
         @Option(help: "The folder written by `generate` (corpus.jsonl, truth.tsv), already indexed into --db.")
         var corpus: String
 
-        @Option(help: "The index of that corpus.")
-        var db: String
+        @OptionGroup var index: IndexOptions
 
         @Option(help: "Number of queries (a fifth verbatim copies, a quarter edited, 30% rewrites, a quarter unrelated).")
         var queries = 1_000
@@ -57,14 +56,9 @@ struct EvalPlanted: ParsableCommand {
         var verbose = false
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: db) else {
-                printError("\(db): no such index")
-                throw ExitCode(1)
-            }
-            let index: SQLiteIndex
+            let index = try self.index.openExisting()
             let truth: [PlantedCorpus.Member]
             do {
-                index = try SQLiteIndex(path: db)
                 truth = try PlantedCorpus.readTruth(corpus + "/truth.tsv")
             } catch {
                 printError("\(error)")

@@ -8,8 +8,8 @@ import RetoldStore
 /// `retold index`: build and look after the corpus index.
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build and manage the corpus index (an SQLite file).",
-        subcommands: [Add.self, Stats.self, Remove.self]
+        abstract: "Build and manage the corpus index (an SQLite file or a PostgreSQL database).",
+        subcommands: [Add.self, Stats.self, Remove.self, Migrate.self]
     )
 
     struct Add: ParsableCommand {
@@ -54,7 +54,7 @@ struct Index: ParsableCommand {
                 }
             } catch {
                 bar.finish()
-                printError("\(index.db): \(error)")
+                printError(index.describe(error))
                 throw ExitCode(1)
             }
             bar.finish()
@@ -69,6 +69,31 @@ struct Index: ParsableCommand {
             }
             if summary.interrupted { throw ExitCode(130) }
             if !summary.issues.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or update the index schema: on PostgreSQL, before the first use and after upgrading retold.",
+            discussion: """
+            Applies the schema migrations the index is missing, in order, in one transaction; on a new database it also \
+            records the fingerprint settings and creates one band partition per LSH band. Several processes may run it \
+            at once (they take turns). An SQLite file is brought up to date whenever it is opened; this creates or \
+            updates one all the same.
+            """
+        )
+
+        @OptionGroup var index: IndexOptions
+
+        func run() throws {
+            do {
+                let applied = try IndexLocation.migrate(index.db)
+                for migration in applied { emit("applied migration \(migration)\n") }
+                emit("\(index.name): the index schema is up to date\n")
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
         }
     }
 
@@ -87,7 +112,7 @@ struct Index: ParsableCommand {
             case .text:
                 let g = ProgressBar.grouped
                 var lines = [
-                    "index        \(index.db)",
+                    "index        \(index.name)",
                     "documents    \(g(stats.documents)) (\(g(stats.words)) words, \(Self.megabytes(stats.textBytes)) of text)",
                     "outlets      \(g(stats.outlets))",
                 ]
@@ -132,7 +157,7 @@ struct Index: ParsableCommand {
                 if try store.remove(id) {
                     emit("removed #\(id)\n")
                 } else {
-                    printError("\(index.db): no document #\(id)")
+                    printError("\(index.name): no document #\(id)")
                     missing += 1
                 }
             }

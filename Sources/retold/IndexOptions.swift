@@ -2,29 +2,86 @@ import ArgumentParser
 import Foundation
 import RetoldIngest
 import RetoldStore
+#if PostgreSQL
+import RetoldPostgres
+#endif
 
-/// `--db`: the index file every index command works on.
+/// `--db`: the index every index command works on: an SQLite file, or a PostgreSQL database.
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: "The index: an SQLite file (created by `retold index add`).")
-    var db: String = "retold.db"
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The index: an SQLite file, or a shared PostgreSQL database as postgres://user@host/database (default: $RETOLD_DB, else retold.db).",
+        valueName: "file-or-url"))
+    var given: String?
+
+    /// What `--db` or `RETOLD_DB` names.
+    var db: String { given ?? ProcessInfo.processInfo.environment["RETOLD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "retold.db" }
+
+    var isPostgres: Bool { IndexLocation.isPostgres(db) }
+
+    /// The index for messages: a PostgreSQL URL without its password.
+    var name: String { IndexLocation.displayName(db) }
+
+    /// One line for a failure while using the index (an index error already names it).
+    func describe(_ error: any Error) -> String {
+        (error as? IndexError)?.description ?? "\(name): \(error)"
+    }
 
     /// Opens an existing index; a missing file is an error, not a new empty index.
-    func openExisting() throws -> SQLiteIndex {
-        guard FileManager.default.fileExists(atPath: db) else {
+    func openExisting() throws -> any DocumentIndex {
+        if !isPostgres && !FileManager.default.fileExists(atPath: db) {
             printError("\(db): no index here; build one with `retold index add --db \(db) FILE...`")
             throw ExitCode(1)
         }
         return try open()
     }
 
-    func open() throws -> SQLiteIndex {
+    /// Opens the index, creating an SQLite file when there is none. A PostgreSQL database must
+    /// have been prepared by `retold index migrate`.
+    func open() throws -> any DocumentIndex {
         do {
-            return try SQLiteIndex(path: db)
+            return try IndexLocation.open(db)
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
     }
+}
+
+/// Which store a `--db` value names, and opening it.
+enum IndexLocation {
+    static func isPostgres(_ db: String) -> Bool {
+        db.hasPrefix("postgres://") || db.hasPrefix("postgresql://")
+    }
+
+    static func displayName(_ db: String) -> String {
+        guard isPostgres(db), var components = URLComponents(string: db), components.password != nil else { return db }
+        components.password = "***"
+        return components.string ?? db
+    }
+
+    static func open(_ db: String) throws(IndexError) -> any DocumentIndex {
+        guard isPostgres(db) else { return try SQLiteIndex(path: db) }
+        #if PostgreSQL
+        return try PostgresIndex(url: db)
+        #else
+        throw IndexError.database(path: displayName(db), message: noPostgres)
+        #endif
+    }
+
+    /// Creates or updates the schema; returns the migrations applied.
+    static func migrate(_ db: String) throws(IndexError) -> [String] {
+        guard isPostgres(db) else {
+            _ = try SQLiteIndex(path: db)  // opening an SQLite index migrates it
+            return []
+        }
+        #if PostgreSQL
+        return try PostgresIndex.migrate(url: db)
+        #else
+        throw IndexError.database(path: displayName(db), message: noPostgres)
+        #endif
+    }
+
+    static let noPostgres = "this retold was built without PostgreSQL support; build it with `swift build -c release --traits PostgreSQL`"
 }
 
 /// Metadata filters shared by `search` and `clusters`.

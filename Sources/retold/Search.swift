@@ -66,7 +66,7 @@ struct Search: ParsableCommand {
             (result, document) = try IndexSearcher(index: store).search(
                 query.text, publishedAt: query.published.flatMap(ISO8601.parse)?.timeIntervalSince1970, options: options)
         } catch {
-            printError("\(index.db): \(error)")
+            printError(index.describe(error))
             throw ExitCode(1)
         }
         let report = SearchReport(result, queryName: query.origin.description, query: document)

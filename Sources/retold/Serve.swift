@@ -60,7 +60,7 @@ struct Serve: AsyncParsableCommand {
         }
         let store = try index.open()
         let application = try RetoldServer.application(index: store, configuration: configuration) { port in
-            printError("serving \(index.db) on http://\(host):\(port)/ (Ctrl-C stops)")
+            printError("serving \(index.name) on http://\(host):\(port)/ (Ctrl-C stops)")
         }
         do {
             try await application.runService()
