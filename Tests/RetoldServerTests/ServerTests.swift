@@ -23,7 +23,14 @@ struct LiveServer {
                     idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let index = try SQLiteIndex(path: path)
+        try await run(index: try SQLiteIndex(path: path), token: token, maxBodyBytes: maxBodyBytes, opening: opening,
+                      idleTimeoutSeconds: idleTimeoutSeconds, body)
+    }
+
+    /// A live server over `index`.
+    static func run(index: any DocumentIndex, token: String? = nil, maxBodyBytes: Int = 5_000_000,
+                    opening: ServerConfiguration.OpeningComparison? = nil,
+                    idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes,
                                                 idleTimeoutSeconds: idleTimeoutSeconds, opening: opening)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

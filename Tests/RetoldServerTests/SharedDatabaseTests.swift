@@ -1,0 +1,74 @@
+#if PostgreSQL
+import Foundation
+import Testing
+import RetoldPostgres
+import RetoldStore
+@testable import RetoldServer
+
+/// Two servers on one PostgreSQL database, as a deployment behind a load balancer runs them:
+/// what one stores the other finds, and both answer exactly as a server on SQLite with the same
+/// documents does.
+@Suite struct SharedDatabaseTests {
+    static let pan = LiveServer.repositoryRoot.appendingPathComponent("../shared/data/pan13-no-obfuscation").standardizedFileURL.path
+
+    @Test func twoServersOnOneDatabaseAnswerAsSQLiteDoes() async throws {
+        guard let server = ProcessInfo.processInfo.environment["RETOLD_TEST_POSTGRES"], !server.isEmpty else {
+            Issue.record("RETOLD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster")
+            return
+        }
+        let name = "retold_test_servers_\(UInt32.random(in: 0...UInt32.max))"
+        let url = try PostgresAdmin.createDatabase(named: name, server: server)
+        let path = NSTemporaryDirectory() + "retold-shared-\(UUID().uuidString).db"
+        defer {
+            try? PostgresAdmin.dropDatabase(named: name, server: server)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        try PostgresIndex.migrate(url: url)
+
+        // The examples and 150 PAN-13 sources, and 20 suspicious documents as queries.
+        let sources = try FileManager.default.contentsOfDirectory(atPath: Self.pan + "/src").sorted().prefix(150)
+        var documents: [[String: Any]] = try ["000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"].map {
+            ["id": $0, "text": try LiveServer.example($0)]
+        }
+        documents += try sources.map { ["id": $0, "text": try String(contentsOfFile: Self.pan + "/src/" + $0, encoding: .utf8)] }
+        let suspicious = try FileManager.default.contentsOfDirectory(atPath: Self.pan + "/susp").sorted().prefix(20)
+        let queries = try [LiveServer.example("000_1fa55ddf9ed85ec1.txt")]
+            + suspicious.map { try String(contentsOfFile: Self.pan + "/susp/" + $0, encoding: .utf8) }
+
+        func answers(_ server: LiveServer) async throws -> [String] {
+            var out: [String] = []
+            for query in queries {
+                let reply = try await server.request("POST", "/v1/search", json: ["text": query, "limit": 20, "passages": true])
+                #expect(reply.status == 200)
+                out.append(reply.text)
+            }
+            let clusters = try await server.request("GET", "/v1/clusters")
+            #expect(clusters.status == 200)
+            out.append(clusters.text)
+            return out
+        }
+
+        var sqlite: [String] = []
+        try await LiveServer.run(index: try SQLiteIndex(path: path)) { server in
+            let added = try await server.request("POST", "/v1/documents", json: documents)
+            #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
+            sqlite = try await answers(server)
+        }
+        #expect(sqlite.dropLast().filter { $0.contains("\"relationship\"") }.count >= 3, "the queries find sources (4 when written: the example and 3 suspicious documents whose sources are among these 150)")
+
+        try await LiveServer.run(index: try PostgresIndex(url: url)) { writer in
+            try await LiveServer.run(index: try PostgresIndex(url: url)) { reader in
+                let added = try await writer.request("POST", "/v1/documents", json: documents)
+                #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
+                let again = try await reader.request("POST", "/v1/documents", json: Array(documents.prefix(3)))
+                #expect(again.status == 200 && again.json["duplicates"] as? Int == 3, "the other server sees them stored")
+                let health = try await reader.request("GET", "/healthz")
+                #expect(health.json["documents"] as? Int == documents.count)
+                let shared = try await answers(reader)
+                #expect(shared.count == sqlite.count)
+                for (expected, got) in zip(sqlite, shared) { #expect(got == expected) }
+            }
+        }
+    }
+}
+#endif
