@@ -5,6 +5,7 @@
 # index and on the SQLite one (recall, precision, p50 and p99).
 #
 # Usage: Benchmarks/postgres-index.sh [DOCUMENTS] [WORKERS...]   (default 100000, workers 1 2 4)
+#        SQLITE=0 Benchmarks/postgres-index.sh 1000000 2              (PostgreSQL only)
 # Needs a PostgreSQL server installed (15 or later); a throwaway cluster is started and removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +35,15 @@ PSQL="psql -qAt -h 127.0.0.1 -p $(cat "$CLUSTER/port") -U postgres"
 
 # The single SQLite writer.
 DB="$WORK/index-$DOCS.db"
+if [ "${SQLITE:-1}" = 1 ]; then
 rm -f "$DB" "$DB-wal" "$DB-shm"
 /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$RETOLD" index add --db "$DB" "$CORPUS/corpus.jsonl" 2>/dev/null || true
 read -r SQLITE_SECONDS SQLITE_KB < "$WORK/time.txt"
 printf 'sqlite      1 writer : %s documents in %7.1f s = %6.0f docs/s, peak %4.0f MB, index %5.0f MB\n' "$DOCS" "$SQLITE_SECONDS" \
     "$(echo "$DOCS / $SQLITE_SECONDS" | bc -l)" "$(echo "$SQLITE_KB / 1024" | bc -l)" "$(echo "$(du -cb "$DB"* | tail -1 | cut -f1) / 1000000" | bc -l)"
+else
+SQLITE_SECONDS=0
+fi
 
 # The corpus cut into disjoint parts, one per worker: the same documents, the same total work.
 for WORKERS in "${WORKER_COUNTS[@]}"; do
@@ -60,9 +65,11 @@ for WORKERS in "${WORKER_COUNTS[@]}"; do
     STORED=$($PSQL -d "$NAME" -c "SELECT count(*) FROM document")
     PEAK_KB=$(sort -n "$WORK"/part-*.mem | tail -1)
     DB_BYTES=$($PSQL -d "$NAME" -c "SELECT pg_database_size('$NAME')")
-    printf 'postgresql %2s writers: %s documents in %7.1f s = %6.0f docs/s (%.2fx the SQLite writer), peak %4.0f MB per worker, database %5.0f MB\n' \
+    RATIO=0
+    [ "$SQLITE_SECONDS" != 0 ] && RATIO=$(echo "$SQLITE_SECONDS / $SECONDS_TAKEN" | bc -l)
+printf 'postgresql %2s writers: %s documents in %7.1f s = %6.0f docs/s (%.2fx the SQLite writer), peak %4.0f MB per worker, database %5.0f MB\n' \
         "$WORKERS" "$STORED" "$SECONDS_TAKEN" "$(echo "$STORED / $SECONDS_TAKEN" | bc -l)" \
-        "$(echo "$SQLITE_SECONDS / $SECONDS_TAKEN" | bc -l)" "$(echo "$PEAK_KB / 1024" | bc -l)" "$(echo "$DB_BYTES / 1000000" | bc -l)"
+        "$RATIO" "$(echo "$PEAK_KB / 1024" | bc -l)" "$(echo "$DB_BYTES / 1000000" | bc -l)"
     LAST_URL="$URL"
     LAST_NAME="$NAME"
 done
@@ -70,5 +77,7 @@ done
 $PSQL -d "$LAST_NAME" -c "VACUUM ANALYZE"
 echo "search, PostgreSQL ($LAST_NAME):"
 "$RETOLD" eval planted search --corpus "$CORPUS" --db "$LAST_URL"
-echo "search, SQLite:"
-"$RETOLD" eval planted search --corpus "$CORPUS" --db "$DB"
+if [ "${SQLITE:-1}" = 1 ]; then
+    echo "search, SQLite:"
+    "$RETOLD" eval planted search --corpus "$CORPUS" --db "$DB"
+fi
