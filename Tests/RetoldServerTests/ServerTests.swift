@@ -55,6 +55,8 @@ struct LiveServer {
 
     func request(_ method: String, _ path: String, json: Any? = nil, raw: Data? = nil, authorized: Bool = false) async throws -> Reply {
         var request = URLRequest(url: URL(string: base + path)!)
+        // Debug builds on a loaded 2-core machine can take minutes over a large batch.
+        request.timeoutInterval = 600
         request.httpMethod = method
         if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
         if let raw { request.httpBody = raw }
