@@ -238,20 +238,16 @@ public final class PostgresIndex: DocumentIndex {
             try connections.transaction { connection in
                 let rows = try PostgresConnections.rows("DELETE FROM document WHERE id = \(id) RETURNING signature, text", on: connection)
                 guard let row = rows.first else { return false }
-                let (signatureBytes, textBytes) = try row.decode((ByteBuffer, ByteBuffer).self)
-                // Postings are keyed by (key, document): recompute the keys rather than keep a
-                // second index by document that every insert would pay for.
-                let fingerprinter = settings.fingerprinter
-                let signature = MinHashSignature(bytes: Array(signatureBytes.readableBytesView)) ?? MinHashSignature(values: [])
-                let bandKeys = fingerprinter.banding.keys(signature)
+                let (signature, text) = try row.decode((ByteBuffer, ByteBuffer).self)
+                let postings = try StoredPostings(signature: Array(signature.readableBytesView), compressedText: Array(text.readableBytesView),
+                                                  settings: settings)
+                let bandKeys = postings.bandKeys
                 try PostgresConnections.run("""
                     DELETE FROM band WHERE document = \(id) AND (band, key) IN
                         (SELECT * FROM unnest(\(bandKeys.indices.map { Int16($0) })::smallint[], \(bandKeys)::bigint[]))
                     """, on: connection)
-                let text = try Gzip.decompress(Array(textBytes.readableBytesView), limit: TextInput.defaultMaxBytes)
-                let fingerprint = fingerprinter.fingerprint(String(decoding: text, as: UTF8.self))
-                try PostgresConnections.run("DELETE FROM anchor WHERE document = \(id) AND key = ANY(\(fingerprint.anchorKeys))", on: connection)
-                try PostgresConnections.run("DELETE FROM passage WHERE document = \(id) AND key = ANY(\(fingerprint.passageKeys))", on: connection)
+                try PostgresConnections.run("DELETE FROM anchor WHERE document = \(id) AND key = ANY(\(postings.anchorKeys))", on: connection)
+                try PostgresConnections.run("DELETE FROM passage WHERE document = \(id) AND key = ANY(\(postings.passageKeys))", on: connection)
                 try PostgresConnections.run("DELETE FROM link WHERE a = \(id) OR b = \(id)", on: connection)
                 try PostgresConnections.run("UPDATE document_count SET documents = documents - 1", on: connection)
                 return true
@@ -363,7 +359,7 @@ public final class PostgresIndex: DocumentIndex {
                 return IndexStats(
                     documents: Int(documents), words: Int(words), textBytes: Int(textBytes),
                     bandPostings: Int(bands), anchorPostings: Int(anchors), passagePostings: Int(passages), links: Int(links),
-                    outlets: Int(outlets), earliestPublished: earliest.map(Self.isoString), latestPublished: latest.map(Self.isoString),
+                    outlets: Int(outlets), earliestPublished: earliest.map(IndexStats.timestamp), latestPublished: latest.map(IndexStats.timestamp),
                     databaseBytes: Int(bytes), settings: settings)
             }
         }
@@ -434,9 +430,7 @@ public final class PostgresIndex: DocumentIndex {
 
     static func document(_ row: PostgresRow, withText: Bool) throws -> StoredDocument {
         let cells = row.makeRandomAccess()
-        let text: String? = withText ? String(
-            decoding: try Gzip.decompress(Array(try cells["text"].decode(ByteBuffer.self).readableBytesView), limit: TextInput.defaultMaxBytes),
-            as: UTF8.self) : nil
+        let text = withText ? try StoredDocument.text(compressed: Array(try cells["text"].decode(ByteBuffer.self).readableBytesView)) : nil
         return StoredDocument(
             id: try cells["id"].decode(Int64.self), sourceID: try cells["source_id"].decode(String.self),
             origin: try cells["origin"].decode(String.self), url: try cells["url"].decode(String?.self),
@@ -445,10 +439,6 @@ public final class PostgresIndex: DocumentIndex {
             words: Int(try cells["words"].decode(Int32.self)),
             contentHash: ContentHash(bytes: Array(try cells["content_hash"].decode(ByteBuffer.self).readableBytesView)) ?? ContentHash(high: 0, low: 0),
             text: text)
-    }
-
-    static func isoString(_ seconds: Double) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
     }
 }
 #endif

@@ -125,18 +125,15 @@ public final class SQLiteIndex: DocumentIndex {
             guard let row = try Row.fetchOne(db, sql: "SELECT signature, text FROM document WHERE id = ?", arguments: [id]) else {
                 return false
             }
-            // Postings are keyed by (key, document): recompute the keys instead of keeping a
-            // second index by document that every insert would pay for.
-            let fingerprinter = settings.fingerprinter
-            let signature = MinHashSignature(bytes: [UInt8](row["signature"] as Data)) ?? MinHashSignature(values: [])
-            for key in fingerprinter.banding.keys(signature) {
+            let postings = try StoredPostings(signature: [UInt8](row["signature"] as Data), compressedText: [UInt8](row["text"] as Data),
+                                              settings: settings)
+            for key in postings.bandKeys {
                 try db.execute(sql: "DELETE FROM band WHERE key = ? AND document = ?", arguments: [key, id])
             }
-            let fingerprint = fingerprinter.fingerprint(try Self.decompress(row["text"]))
-            for key in fingerprint.anchorKeys {
+            for key in postings.anchorKeys {
                 try db.execute(sql: "DELETE FROM anchor WHERE key = ? AND document = ?", arguments: [key, id])
             }
-            for key in fingerprint.passageKeys {
+            for key in postings.passageKeys {
                 try db.execute(sql: "DELETE FROM passage WHERE key = ? AND document = ?", arguments: [key, id])
             }
             try db.execute(sql: "DELETE FROM link WHERE a = ? OR b = ?", arguments: [id, id])
@@ -217,7 +214,7 @@ public final class SQLiteIndex: DocumentIndex {
                 passagePostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0,
                 links: try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0,
                 outlets: row[3],
-                earliestPublished: earliest.map { Self.isoString($0) }, latestPublished: latest.map { Self.isoString($0) },
+                earliestPublished: earliest.map(IndexStats.timestamp), latestPublished: latest.map(IndexStats.timestamp),
                 databaseBytes: pageCount * pageSize, settings: settings)
         }
     }
@@ -258,16 +255,7 @@ public final class SQLiteIndex: DocumentIndex {
             id: row["id"], sourceID: row["source_id"], origin: row["origin"], url: row["url"], outlet: row["outlet"],
             title: row["title"], published: row["published"], publishedAt: row["published_at"], words: row["words"],
             contentHash: ContentHash(bytes: [UInt8](row["content_hash"] as Data)) ?? ContentHash(high: 0, low: 0),
-            text: withText ? try decompress(row["text"]) : nil)
-    }
-
-    static func decompress(_ data: Data) throws -> String {
-        let bytes = try Gzip.decompress([UInt8](data), limit: TextInput.defaultMaxBytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func isoString(_ seconds: Double) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+            text: withText ? try StoredDocument.text(compressed: [UInt8](row["text"] as Data)) : nil)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RetoldCore
+import RetoldIngest
 
 /// A document as the index holds it.
 public struct StoredDocument: Sendable, Equatable {
@@ -34,6 +35,13 @@ public struct StoredDocument: Sendable, Equatable {
     }
 }
 
+extension StoredDocument {
+    /// A stored text back from its gzip-compressed bytes.
+    public static func text(compressed: [UInt8]) throws -> String {
+        String(decoding: try Gzip.decompress(compressed, limit: TextInput.defaultMaxBytes), as: UTF8.self)
+    }
+}
+
 /// Counts and sizes of an index.
 public struct IndexStats: Sendable, Equatable, Codable {
     public var documents: Int
@@ -48,6 +56,11 @@ public struct IndexStats: Sendable, Equatable, Codable {
     public var latestPublished: String?
     public var databaseBytes: Int
     public var settings: IndexSettings
+
+    /// A stored publication time (seconds since 1970) as the stats show it.
+    public static func timestamp(_ seconds: Double) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+    }
 
     public init(documents: Int, words: Int, textBytes: Int, bandPostings: Int, anchorPostings: Int, passagePostings: Int, links: Int, outlets: Int,
                 earliestPublished: String?, latestPublished: String?, databaseBytes: Int, settings: IndexSettings) {
