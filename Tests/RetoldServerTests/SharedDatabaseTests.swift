@@ -9,6 +9,11 @@ import RetoldStore
 /// what one stores the other finds, and both answer exactly as a server on SQLite with the same
 /// documents does.
 @Suite struct SharedDatabaseTests {
+    /// The suite runs beside long synchronous tests that can hold both cooperative threads, and
+    /// with them the server's request handling, for over a minute: a request whose body is not
+    /// read meanwhile must not be cut off as idle.
+    static let idleTimeout: Int64 = 600
+
     static let pan = LiveServer.repositoryRoot.appendingPathComponent("../shared/data/pan13-no-obfuscation").standardizedFileURL.path
 
     @Test func twoServersOnOneDatabaseAnswerAsSQLiteDoes() async throws {
@@ -49,15 +54,15 @@ import RetoldStore
         }
 
         var sqlite: [String] = []
-        try await LiveServer.run(index: try SQLiteIndex(path: path)) { server in
+        try await LiveServer.run(index: try SQLiteIndex(path: path), idleTimeoutSeconds: Self.idleTimeout) { server in
             let added = try await server.request("POST", "/v1/documents", json: documents)
             #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
             sqlite = try await answers(server)
         }
         #expect(sqlite.dropLast().filter { $0.contains("\"relationship\"") }.count >= 3, "the queries find sources (4 when written: the example and 3 suspicious documents whose sources are among these 100)")
 
-        try await LiveServer.run(index: try PostgresIndex(url: url)) { writer in
-            try await LiveServer.run(index: try PostgresIndex(url: url)) { reader in
+        try await LiveServer.run(index: try PostgresIndex(url: url), idleTimeoutSeconds: Self.idleTimeout) { writer in
+            try await LiveServer.run(index: try PostgresIndex(url: url), idleTimeoutSeconds: Self.idleTimeout) { reader in
                 let added = try await writer.request("POST", "/v1/documents", json: documents)
                 #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
                 let again = try await reader.request("POST", "/v1/documents", json: Array(documents.prefix(3)))
