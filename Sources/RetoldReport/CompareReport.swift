@@ -7,7 +7,7 @@ import RetoldCore
 /// end exclusive, as Python's `text[start:end]` does. Field names are snake_case. A change
 /// that removes or renames a field bumps the version; added fields do not.
 public struct CompareReport: Codable, Sendable, Equatable {
-    public static let version = 2
+    public static let version = 3
     public var schema: String = "retold.compare"
     public var version: Int = CompareReport.version
     public var id: String?

@@ -59,10 +59,10 @@ public struct FindingCounts: Codable, Sendable, Equatable {
     }
 }
 
-/// The JSON form of `retold check`: schema `retold.check`, version 1.
+/// The JSON form of `retold check`: schema `retold.check`, version 2.
 public struct CheckReport: Codable, Sendable, Equatable {
     public var schema = "retold.check"
-    public var version = 1
+    public var version = 2
     public var document: CompareReport.DocumentSummary
     public var counts: FindingCounts
     public var findings: [FindingReport]

@@ -23,7 +23,7 @@ enum OpenAPIDocument {
         "properties": { "error": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" } } } }
       },
       "CompareReport": {
-        "type": "object", "description": "schemas/retold.compare.v2.json",
+        "type": "object", "description": "schemas/retold.compare.v3.json",
         "required": ["schema", "version", "a", "b", "relationship", "confidence", "reason", "coverage", "passages", "finding_counts", "shared_anchors"],
         "properties": {
           "schema": { "const": "retold.compare" }, "version": { "type": "integer" },
@@ -33,7 +33,7 @@ enum OpenAPIDocument {
         }
       },
       "CheckReport": {
-        "type": "object", "description": "schemas/retold.check.v1.json",
+        "type": "object", "description": "schemas/retold.check.v2.json",
         "required": ["schema", "version", "document", "findings", "counts"],
         "properties": { "schema": { "const": "retold.check" }, "version": { "type": "integer" }, "document": { "type": "object" }, "findings": { "type": "array" }, "counts": { "type": "object" } }
       },

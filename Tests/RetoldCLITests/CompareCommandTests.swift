@@ -30,9 +30,9 @@ struct CompareCommandTests {
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "retold.compare")
-        #expect(object["version"] as? Int == 2)
+        #expect(object["version"] as? Int == 3)
         #expect(object["relationship"] as? String == "paraphrase")
-        try SchemaCheck.conforms(object, to: "retold.compare.v2.json")
+        try SchemaCheck.conforms(object, to: "retold.compare.v3.json")
         // Character offsets index the original text exactly.
         let original = Array(try String(contentsOf: RetoldProcess.repositoryRoot.appendingPathComponent(spun), encoding: .utf8).unicodeScalars)
         let passages = try #require(object["passages"] as? [[String: Any]])
@@ -135,7 +135,7 @@ struct CompareCommandTests {
         #expect(results[3]["line"] as? Int == 4 && results[3]["id"] as? String == "gone")
         #expect(results[4]["error"] as? String == "needs \"b\" (text) or \"b_path\" (a file)")
         #expect(output.stderr.hasSuffix("retold: 2 pairs compared, 3 lines rejected (2, 4, 6)\n"))
-        for result in [results[0], results[2]] { try SchemaCheck.conforms(result, to: "retold.compare.v2.json") }
+        for result in [results[0], results[2]] { try SchemaCheck.conforms(result, to: "retold.compare.v3.json") }
     }
 
     @Test("--pairs reads standard input and exits 0 when every line is good")

@@ -46,7 +46,7 @@ import Testing
         #expect((results.first?["document"] as? [String: Any])?["sourceId"] as? String == "examples/001_b3d10f58ee285008.txt")
         let comparison = results.first?["comparison"] as? [String: Any]
         #expect((comparison?["passages"] as? [Any])?.isEmpty == false)
-        try SchemaCheck.conforms(try #require(comparison), to: "retold.compare.v2.json")
+        try SchemaCheck.conforms(try #require(comparison), to: "retold.compare.v3.json")
 
         let text = try RetoldProcess.run(["search", "--db", db, "examples/001_b3d10f58ee285008.txt", "--color", "never"])
         #expect(text.stdout.contains("1. #1 examples/000_1fa55ddf9ed85ec1.txt"))
