@@ -377,13 +377,13 @@ public final class PostgresIndex: DocumentIndex {
                 if !links.isEmpty {
                     // Only between documents still stored (one may have been removed meanwhile).
                     try PostgresConnections.run("""
-                        INSERT INTO link (a, b, relationship, coverage_a, coverage_b)
+                        INSERT INTO link (a, b, relationship, coverage_a, coverage_b, confidence)
                         SELECT l.* FROM unnest(\(links.map(\.a))::bigint[], \(links.map(\.b))::bigint[], \(links.map(\.relationship.rawValue))::text[],
-                                               \(links.map(\.coverageA))::float8[], \(links.map(\.coverageB))::float8[])
-                            AS l(a, b, relationship, coverage_a, coverage_b)
+                                               \(links.map(\.coverageA))::float8[], \(links.map(\.coverageB))::float8[], \(links.map(\.confidence))::float8[])
+                            AS l(a, b, relationship, coverage_a, coverage_b, confidence)
                         WHERE EXISTS (SELECT 1 FROM document WHERE id = l.a) AND EXISTS (SELECT 1 FROM document WHERE id = l.b)
                         ON CONFLICT (a, b) DO UPDATE SET relationship = excluded.relationship,
-                            coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b
+                            coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, confidence = excluded.confidence
                         """, on: connection)
                 }
                 try PostgresConnections.run("UPDATE document SET linked = true WHERE id = ANY(\(checked)) AND NOT linked", on: connection)
@@ -394,11 +394,11 @@ public final class PostgresIndex: DocumentIndex {
     public func links() throws -> [StoredLink] {
         try translate {
             try connections.withConnection { connection in
-                try PostgresConnections.rows("SELECT a, b, relationship, coverage_a, coverage_b FROM link ORDER BY a, b", on: connection)
+                try PostgresConnections.rows("SELECT a, b, relationship, coverage_a, coverage_b, confidence FROM link ORDER BY a, b", on: connection)
                     .compactMap { row in
-                        let (a, b, relationship, coverageA, coverageB) = try row.decode((Int64, Int64, String, Double, Double).self)
+                        let (a, b, relationship, coverageA, coverageB, confidence) = try row.decode((Int64, Int64, String, Double, Double, Double).self)
                         return Relationship(rawValue: relationship).map {
-                            StoredLink(a: a, b: b, relationship: $0, coverageA: coverageA, coverageB: coverageB)
+                            StoredLink(a: a, b: b, relationship: $0, coverageA: coverageA, coverageB: coverageB, confidence: confidence)
                         }
                     }
             }

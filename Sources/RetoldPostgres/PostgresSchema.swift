@@ -64,6 +64,13 @@ enum PostgresSchema {
             """,
             "CREATE INDEX link_b ON link (b)",
         ]),
+        // Links are derivation links with the relationship model's calibrated confidence;
+        // links from the earlier coverage rule are dropped and rebuilt by `retold clusters`.
+        Migration(version: 2, name: "link confidence", statements: [
+            "DELETE FROM link",
+            "ALTER TABLE link ADD COLUMN confidence double precision NOT NULL DEFAULT 0",
+            "UPDATE document SET linked = false",
+        ]),
     ]
 
     static var currentVersion: Int { migrations.last!.version }

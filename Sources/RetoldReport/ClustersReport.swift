@@ -111,7 +111,7 @@ extension ClustersReport {
         let admittedLinks = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
         let clusters = ReuseClusters.build(
             members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
-            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) },
+            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
             minimumCoverage: minimumCoverage)
         return ClustersReport(clusters: clusters, documents: byID, indexed: try index.count(),
                               links: admittedLinks.count, minimumCoverage: minimumCoverage)

@@ -1,7 +1,8 @@
 import RetoldCore
 
 /// The JSON form of a comparison: schema `retold.compare`, version `CompareReport.version`
-/// (2 added findings under each alignment and their counts).
+/// (2 added findings under each alignment and their counts; 3 the derivation evidence, a
+/// calibrated confidence, alignments set aside, and new finding kinds).
 ///
 /// Offsets (`start`, `end`) count characters (Unicode scalar values) of the original input,
 /// end exclusive, as Python's `text[start:end]` does. Field names are snake_case. A change
@@ -21,6 +22,37 @@ public struct CompareReport: Codable, Sendable, Equatable {
     /// Findings by severity, over all alignments.
     public var findingCounts: FindingCounts
     public var passages: [PassageReport]
+    /// What the relationship was decided from.
+    public var evidence: EvidenceReport
+
+    public struct EvidenceReport: Codable, Sendable, Equatable {
+        /// Body sentence alignments (not shared quotations, not headlines or short lines).
+        public var alignedSentences: Int
+        /// Of those, how many lie on one chain in the same order on both sides, and their share.
+        public var inOrder: Int
+        public var orderShare: Double
+        public var sharedQuotations: Int
+        public var furniture: Int
+        /// Containment of ordinary word trigrams (no names, figures or quoted words) each way.
+        public var ordinaryWording: Coverage
+        /// Shares of the aligned body text that are verbatim and edited.
+        public var verbatimShare: Double
+        public var editedShare: Double
+        /// Names and figures both texts mention, and how many come first in the same order.
+        public var sharedAnchorWords: Int
+        public var anchorsInOrder: Int
+        /// The model's probability that text was reused, and of each relationship (uncalibrated).
+        public var reuseProbability: Double
+        public var probabilities: [String: Double]
+        enum CodingKeys: String, CodingKey {
+            case furniture, probabilities
+            case alignedSentences = "aligned_sentences", inOrder = "in_order", orderShare = "order_share"
+            case sharedQuotations = "shared_quotations", ordinaryWording = "ordinary_wording"
+            case verbatimShare = "verbatim_share", editedShare = "edited_share"
+            case sharedAnchorWords = "shared_anchor_words", anchorsInOrder = "anchors_in_order"
+            case reuseProbability = "reuse_probability"
+        }
+    }
 
     public struct DocumentSummary: Codable, Sendable, Equatable {
         public var name: String
@@ -68,14 +100,18 @@ public struct CompareReport: Codable, Sendable, Equatable {
         public var wordOverlap: Double
         /// What changed between the two sides, most severe first.
         public var findings: [FindingReport]
+        /// Why this alignment is not evidence of copying, when it is not: `shared-quotation` or `furniture`.
+        public var setAside: String?
         enum CodingKeys: String, CodingKey {
             case kind, similarity, probability, a, b, findings
+            case setAside = "set_aside"
             case aSentences = "a_sentences", bSentences = "b_sentences", wordOverlap = "word_overlap"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, version, id, a, b, relationship, confidence, reason, coverage, passages
+        case evidence
         case sharedAnchors = "shared_anchors", findingCounts = "finding_counts"
     }
 }
@@ -112,9 +148,20 @@ extension CompareReport {
                         wordOverlap: Self.round(alignment.diff.overlap),
                         findings: alignment.findings.map {
                             FindingReport($0, a: comparison.a, offsetsA, b: comparison.b, offsetsB)
-                        })
+                        },
+                        setAside: comparison.evidence.setAsideReason(alignment)?.rawValue)
                 })
         }
+        let e = comparison.evidence
+        evidence = EvidenceReport(
+            alignedSentences: e.bodyAlignments, inOrder: e.inOrder,
+            orderShare: Self.round(e.bodyAlignments == 0 ? 0 : Double(e.inOrder) / Double(e.bodyAlignments)),
+            sharedQuotations: e.sharedQuotations, furniture: e.furnitureAlignments,
+            ordinaryWording: Coverage(aInB: Self.round(e.ordinaryA), bFromA: Self.round(e.ordinaryB)),
+            verbatimShare: Self.round(e.verbatimShare), editedShare: Self.round(e.editedShare),
+            sharedAnchorWords: e.sharedAnchorWords, anchorsInOrder: e.anchorsInOrder,
+            reuseProbability: Self.round(comparison.decision.reuseProbability),
+            probabilities: Dictionary(uniqueKeysWithValues: comparison.decision.probabilities.map { ($0.key.rawValue, Self.round($0.value)) }))
     }
 
     /// Four decimals: stable output, no float noise in diffs of results.

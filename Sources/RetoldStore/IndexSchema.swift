@@ -46,6 +46,16 @@ enum IndexSchema {
                 CREATE INDEX document_unlinked ON document(id) WHERE linked = 0;
                 """)
         }
+        // Links are derivation links decided by the relationship model, with its calibrated
+        // confidence, which clustering weighs. Links from the earlier coverage rule are dropped
+        // and every document is linked again on the next `retold clusters`.
+        migrator.registerMigration("v3-link-confidence") { db in
+            try db.execute(sql: """
+                DELETE FROM link;
+                ALTER TABLE link ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+                UPDATE document SET linked = 0;
+                """)
+        }
         return migrator
     }
 }

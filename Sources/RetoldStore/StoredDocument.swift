@@ -87,21 +87,24 @@ public struct StoredLink: Sendable, Equatable {
     /// Share of A found in B, and of B found in A.
     public var coverageA: Double
     public var coverageB: Double
+    /// The calibrated probability that the relationship is right.
+    public var confidence: Double
 
-    public init(a: Int64, b: Int64, relationship: Relationship, coverageA: Double, coverageB: Double) {
+    public init(a: Int64, b: Int64, relationship: Relationship, coverageA: Double, coverageB: Double, confidence: Double) {
         self.a = a
         self.b = b
         self.relationship = relationship
         self.coverageA = coverageA
         self.coverageB = coverageB
+        self.confidence = confidence
     }
 
     /// A link between two documents given in either order: stored with the smaller id as `a`.
-    public init(pair: (Int64, Int64), relationship: Relationship, coverages: (Double, Double)) {
+    public init(pair: (Int64, Int64), relationship: Relationship, coverages: (Double, Double), confidence: Double) {
         if pair.0 < pair.1 {
-            self.init(a: pair.0, b: pair.1, relationship: relationship, coverageA: coverages.0, coverageB: coverages.1)
+            self.init(a: pair.0, b: pair.1, relationship: relationship, coverageA: coverages.0, coverageB: coverages.1, confidence: confidence)
         } else {
-            self.init(a: pair.1, b: pair.0, relationship: relationship, coverageA: coverages.1, coverageB: coverages.0)
+            self.init(a: pair.1, b: pair.0, relationship: relationship, coverageA: coverages.1, coverageB: coverages.0, confidence: confidence)
         }
     }
 }

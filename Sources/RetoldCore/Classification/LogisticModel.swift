@@ -46,8 +46,11 @@ public struct LogisticTrainer: Sendable {
         self.maxIterations = maxIterations
     }
 
-    public func fit(_ rows: [[Double]], labels: [Bool]) -> LogisticModel {
+    /// Fits the model; `weights` (one per row, default 1) let a rare class count as much as a common one.
+    public func fit(_ rows: [[Double]], labels: [Bool], weights: [Double]? = nil) -> LogisticModel {
         precondition(rows.count == labels.count && !rows.isEmpty, "need labelled rows")
+        precondition(weights == nil || weights!.count == rows.count, "one weight per row")
+        let rowWeights = weights ?? [Double](repeating: 1, count: rows.count)
         let d = rows[0].count
         var means = [Double](repeating: 0, count: d), scales = [Double](repeating: 0, count: d)
         for row in rows { for k in 0..<d { means[k] += row[k] } }
@@ -64,13 +67,14 @@ public struct LogisticTrainer: Sendable {
         for _ in 0..<maxIterations {
             var gradient = [Double](repeating: 0, count: p)
             var hessian = [Double](repeating: 0, count: p * p)
-            for (row, target) in zip(x, y) {
+            for (index, (row, target)) in zip(x, y).enumerated() {
                 var z = 0.0
                 for k in 0..<p { z += beta[k] * row[k] }
                 let mu = 1 / (1 + exp(-z))
-                let w = max(mu * (1 - mu), 1e-10)
+                let rowWeight = rowWeights[index]
+                let w = max(mu * (1 - mu), 1e-10) * rowWeight
                 for k in 0..<p {
-                    gradient[k] += (mu - target) * row[k]
+                    gradient[k] += (mu - target) * row[k] * rowWeight
                     let wk = w * row[k]
                     for l in k..<p { hessian[k * p + l] += wk * row[l] }
                 }

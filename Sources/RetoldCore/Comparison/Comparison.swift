@@ -8,10 +8,15 @@ public struct Comparison: Sendable {
     /// Share of B's characters (in its sentences) taken from A.
     public let coverageB: Double
     public let relationship: Relationship
-    /// How sure the classification is, from 0.5 (a coin toss) to 1.
+    /// The probability that `relationship` is right: the decision's score, calibrated on
+    /// held-out labelled pairs.
     public let confidence: Double
     /// One plain sentence saying why.
     public let reason: String
     /// Names and figures both texts mention (first-seen spelling in A), most frequent first.
     public let sharedAnchors: [String]
+    /// What the relationship was decided from.
+    public let evidence: DerivationEvidence
+    /// The decision with the probability of every relationship.
+    public let decision: RelationshipModel.Decision
 }

@@ -1,32 +1,37 @@
 import Foundation
 
-/// Writes the one-sentence reason behind a relationship.
+/// Writes the one-sentence reason behind a relationship, naming the evidence it rests on.
 enum ReasonWriter {
-    static func reason(relationship: Relationship, passages: [Passage], alignments: [SentenceAlignment],
-                       coverageA: Double, coverageB: Double, anchors: [String]) -> String {
-        let pa = percent(coverageA), pb = percent(coverageB)
-        let sentences = alignments.reduce(0) { $0 + $1.b.count }
-        let passageCount = passages.count == 1 ? "1 passage" : "\(passages.count) passages"
-        let whole = coverageA >= 0.95 && coverageB >= 0.95
+    static func reason(_ relationship: Relationship, evidence e: DerivationEvidence, anchors: [String]) -> String {
+        let pa = percent(e.coverageA), pb = percent(e.coverageB)
+        let coverage = "\(pa) of A in B, \(pb) of B from A"
+        let order = e.bodyAlignments == 1
+            ? "1 aligned sentence"
+            : "A's order in \(e.inOrder) of \(count(e.bodyAlignments, "aligned sentence"))"
+        let verbatim = e.verbatimAlignments == 0 ? "" : ", \(e.verbatimAlignments) of them word for word"
+        var aside = ""
+        if e.sharedQuotations > 0 { aside += "; \(count(e.sharedQuotations, "shared quotation")) set aside" }
         switch relationship {
         case .verbatimCopy:
-            if whole { return "A and B are the same text word for word (\(pa) of A in B, \(pb) of B from A)." }
-            return "B repeats \(pb) of its text word for word from A in \(passageCount), covering \(pa) of A."
+            if e.coverageA >= 0.95 && e.coverageB >= 0.95 { return "A and B are the same text word for word (\(coverage))\(aside)." }
+            return "B repeats A word for word: it follows \(order)\(verbatim) (\(coverage))\(aside)."
         case .editedCopy:
-            return "B copies A with light edits: \(passageCount) with words inserted, dropped or replaced, covering \(pa) of A and \(pb) of B."
+            return "B copies A with light edits: it follows \(order)\(verbatim) (\(coverage))\(aside)."
         case .paraphrase:
-            let plural = sentences == 1 ? "sentence" : "sentences"
-            return "B rewrites A in other words: \(sentences) \(plural) of B restate sentences of A (\(pb) of B, \(pa) of A), in \(passageCount)."
+            return "B rewrites A in other words: it follows \(order)\(verbatim) (\(coverage))\(aside)."
         case .sameEvent:
-            let named = anchors.isEmpty ? "" : " (\(anchors.prefix(4).joined(separator: ", ")))"
-            if alignments.isEmpty {
-                return "A and B report the same story independently: they share names, figures and vocabulary\(named) but no reused wording."
+            let named = anchors.isEmpty ? "" : ", naming \(anchors.prefix(4).joined(separator: ", "))"
+            var restated = ""
+            if e.bodyAlignments > 0 {
+                restated = " (\(count(e.bodyAlignments, "sentence")) restate each other, \(e.inOrder) in A's order)"
             }
-            return "A and B report the same story and share only \(passageCount) (\(pa) of A, \(pb) of B), too little to call a copy\(named)."
+            return "A and B state the same facts in their own order and wording: independent reports\(restated)\(named)\(aside)."
         case .unrelated:
-            return "A and B share no passages and hardly any names or figures."
+            return "A and B share no reused wording and hardly any names or figures\(aside)."
         }
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     static func percent(_ value: Double) -> String {
         "\(Int((value * 100).rounded()))%"

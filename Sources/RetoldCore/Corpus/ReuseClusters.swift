@@ -1,7 +1,9 @@
 /// Groups of documents that reuse one another, each with its earliest publication and a tree of
 /// who most likely copied from whom.
 ///
-/// Clusters are the connected components of the verified reuse links. The root is the earliest
+/// Clusters grow from the verified reuse links, strongest first, but resist chaining: a group
+/// joins another only through links from half its members, or a lone document through one
+/// decisive link (see `build`). The root is the earliest
 /// member by publication time; with no dates, the member that containment says came first most
 /// often. The tree grows from the root like a maximum spanning tree: at each step the strongest
 /// link from a member already placed to one not yet placed is taken, preferring links whose
@@ -22,11 +24,14 @@ public enum ReuseClusters {
         /// Share of A found in B, and of B found in A.
         public var coverageA: Double
         public var coverageB: Double
-        public init(a: Int64, b: Int64, coverageA: Double, coverageB: Double) {
+        /// The calibrated probability that the link's relationship is right.
+        public var confidence: Double
+        public init(a: Int64, b: Int64, coverageA: Double, coverageB: Double, confidence: Double = 1) {
             self.a = a
             self.b = b
             self.coverageA = coverageA
             self.coverageB = coverageB
+            self.confidence = confidence
         }
     }
 
@@ -54,6 +59,7 @@ public enum ReuseClusters {
             byID[$0.a] != nil && byID[$0.b] != nil && $0.a != $0.b && max($0.coverageA, $0.coverageB) >= minimumCoverage
         }
         var parent: [Int64: Int64] = [:]
+        var members: [Int64: [Int64]] = [:]  // root -> members
         func find(_ x: Int64) -> Int64 {
             var root = x
             while let p = parent[root], p != root { root = p }
@@ -62,19 +68,68 @@ public enum ReuseClusters {
             return root
         }
         for link in kept {
-            parent[link.a] = parent[link.a] ?? link.a
-            parent[link.b] = parent[link.b] ?? link.b
-            let ra = find(link.a), rb = find(link.b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            for id in [link.a, link.b] where parent[id] == nil { parent[id] = id; members[id] = [id] }
+        }
+        var neighbours: [Int64: Set<Int64>] = [:]
+        for link in kept { neighbours[link.a, default: []].insert(link.b); neighbours[link.b, default: []].insert(link.a) }
+        // Strongest links first. Two groups join through one link only while one of them is a
+        // single document and the link is decisive; otherwise the smaller group must have links
+        // to the other from at least `joiningShare` of its members. One false link between an
+        // independent report and one copy then no longer pulls the report into the story's
+        // cluster, nor two stories into one.
+        let ordered = kept.sorted { (strength($0), $0.a, $0.b) > (strength($1), $1.a, $1.b) }
+        var merged = true
+        while merged {
+            merged = false
+            for link in ordered {
+                let ra = find(link.a), rb = find(link.b)
+                guard ra != rb else { continue }
+                let small = members[ra]!.count <= members[rb]!.count ? ra : rb
+                let large = small == ra ? rb : ra
+                let smallMembers = members[small]!, largeMembers = Set(members[large]!)
+                let joined: Bool
+                if smallMembers.count == 1 && largeMembers.count == 1 {
+                    joined = true
+                } else {
+                    let linked = smallMembers.filter { !neighbours[$0, default: []].isDisjoint(with: largeMembers) }.count
+                    let decisive = smallMembers.count == 1 && isDecisive(link)
+                    joined = decisive || Double(linked) >= joiningShare * Double(smallMembers.count) && linkCount(smallMembers, largeMembers, neighbours) >= 2
+                }
+                guard joined else { continue }
+                let root = min(small, large), other = max(small, large)
+                parent[other] = root
+                members[root] = members[small]! + members[large]!
+                members[other] = nil
+                merged = true
+            }
         }
         var components: [Int64: [Int64]] = [:]
         for id in parent.keys { components[find(id), default: []].append(id) }
         var linksByComponent: [Int64: [Link]] = [:]
-        for link in kept { linksByComponent[find(link.a), default: []].append(link) }
+        for link in kept where find(link.a) == find(link.b) { linksByComponent[find(link.a), default: []].append(link) }
 
         return components.map { root, ids in
             cluster(ids.sorted(), links: linksByComponent[root] ?? [], byID: byID)
-        }.sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.earliest < $1.earliest }
+        }.filter { $0.members.count >= 2 }
+         .sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.earliest < $1.earliest }
+    }
+
+    /// Share of a group's members that must link to another group before the two join.
+    public static let joiningShare = 0.5
+    /// A single link joins a document to a group when one text lies this much inside the other
+    /// and the link's confidence reaches `decisiveConfidence`.
+    public static let decisiveCoverage = 0.5
+    public static let decisiveConfidence = 0.6
+
+    static func strength(_ link: Link) -> Double { link.confidence * max(link.coverageA, link.coverageB) }
+
+    static func isDecisive(_ link: Link) -> Bool {
+        max(link.coverageA, link.coverageB) >= decisiveCoverage && link.confidence >= decisiveConfidence
+    }
+
+    /// Links between two groups.
+    static func linkCount(_ left: [Int64], _ right: Set<Int64>, _ neighbours: [Int64: Set<Int64>]) -> Int {
+        left.reduce(0) { $0 + neighbours[$1, default: []].intersection(right).count }
     }
 
     /// Direction of one link: which end came first, and on what basis.

@@ -1,0 +1,194 @@
+extension DerivationEvidence {
+    /// A body sentence reads as prose: six words or more, ending in sentence punctuation.
+    /// Headlines, bylines, captions and "Read more" lines are furniture.
+    static let minimumBodyWords = 6
+
+    /// An alignment is a shared quotation when at least this share of the words it keeps is
+    /// quoted on both sides.
+    static let quotationShare = 0.5
+
+    /// Measures the evidence in an alignment of `a` and `b`.
+    init(a: Document, b: Document, passages: [Passage], anchors: SharedAnchors) {
+        self.init()
+        anchorDice = anchors.dice
+        contentDice = anchors.cosine
+        let alignments = passages.flatMap(\.alignments)
+        coverageA = Comparer.coverage(a, alignments.map(\.a))
+        coverageB = Comparer.coverage(b, alignments.map(\.b))
+        let quotedA = QuotedWords(a), quotedB = QuotedWords(b)
+        let bodyA = Self.bodySentences(a), bodyB = Self.bodySentences(b)
+
+        var bodyRangesA: [Range<Int>] = [], bodyRangesB: [Range<Int>] = []
+        var kept: [SentenceAlignment] = []
+        var weights: [ReuseKind: Double] = [:]
+        var nearVerbatim = 0.0, total = 0.0, probability = 0.0
+        var quotedWords = 0, alignedWords = 0
+        for alignment in alignments {
+            let (sharedQuoted, keptB, quotedKeptB) = Self.quotedShare(alignment, a: a, b: b, quotedA: quotedA, quotedB: quotedB)
+            alignedWords += keptB
+            quotedWords += quotedKeptB
+            if sharedQuoted >= Self.quotationShare {
+                sharedQuotations += 1
+                setAside.append(SetAside(a: alignment.a, b: alignment.b, reason: .sharedQuotation))
+                continue
+            }
+            guard alignment.a.contains(where: { bodyA[$0] }) && alignment.b.contains(where: { bodyB[$0] }) else {
+                furnitureAlignments += 1
+                setAside.append(SetAside(a: alignment.a, b: alignment.b, reason: .furniture))
+                continue
+            }
+            kept.append(alignment)
+            bodyRangesA.append(alignment.a); bodyRangesB.append(alignment.b)
+            let weight = Double(Comparer.characters(a, alignment.a) + Comparer.characters(b, alignment.b))
+            weights[alignment.kind, default: 0] += weight
+            total += weight
+            probability += alignment.probability
+            if alignment.kind == .verbatim { verbatimAlignments += 1 }
+            let longer = max(alignment.diff.leftKept.count, alignment.diff.rightKept.count)
+            if longer - alignment.diff.commonCount <= 2 && alignment.diff.overlap >= 0.8 { nearVerbatim += weight }
+        }
+        quotedShare = alignedWords == 0 ? 0 : Double(quotedWords) / Double(alignedWords)
+        bodyAlignments = kept.count
+        bodyCoverageA = Self.coverage(a, bodyRangesA, body: bodyA)
+        bodyCoverageB = Self.coverage(b, bodyRangesB, body: bodyB)
+        // Inside the window every aligned sentence counts, shared quotations and short lines too:
+        // a quotation the copy kept is no gap in it.
+        windowCoverageA = Self.windowCoverage(a, bodyRangesA, all: alignments.map(\.a), body: bodyA)
+        windowCoverageB = Self.windowCoverage(b, bodyRangesB, all: alignments.map(\.b), body: bodyB)
+        if total > 0 {
+            verbatimShare = (weights[.verbatim] ?? 0) / total
+            editedShare = (weights[.edited] ?? 0) / total
+            nearVerbatimShare = nearVerbatim / total
+            meanProbability = probability / Double(kept.count)
+        }
+        inOrder = Self.longestChain(kept)
+        longestCopiedRun = Self.longestCopiedRun(kept, a: a, b: b)
+        let ordinary = (Self.ordinaryTrigrams(a, quotedA), Self.ordinaryTrigrams(b, quotedB))
+        ordinaryShared = ordinary.0.intersection(ordinary.1).count
+        ordinaryA = ordinary.0.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.0.count)
+        ordinaryB = ordinary.1.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.1.count)
+        let order = FactOrder(a: a, b: b, bodyA: bodyA, bodyB: bodyB)
+        sharedAnchorWords = order.sharedAnchors
+        anchorsInOrder = order.anchorsInOrder
+        looseMatches = order.looseMatches
+        looseInOrder = order.looseInOrder
+        let bigrams = (Self.bigrams(a), Self.bigrams(b))
+        let sharedBigrams = bigrams.0.intersection(bigrams.1).count
+        bigramsA = bigrams.0.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.0.count)
+        bigramsB = bigrams.1.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.1.count)
+    }
+
+    /// Whether each sentence is a body sentence (see `minimumBodyWords`).
+    static func bodySentences(_ document: Document) -> [Bool] {
+        let bytes = document.text.bytes
+        return document.sentences.map { sentence in
+            guard sentence.tokens.count >= minimumBodyWords else { return false }
+            var end = sentence.end - 1
+            // Closing quotes and brackets after the punctuation.
+            while end > sentence.start, [0x22, 0x27, 0x29, 0x5D].contains(bytes[end]) { end -= 1 }
+            return [0x2E, 0x21, 0x3F].contains(bytes[end])
+        }
+    }
+
+    /// The share of the words an alignment keeps (in the common subsequence) that are quoted on
+    /// both sides, with B's kept and quoted-kept word counts.
+    static func quotedShare(_ alignment: SentenceAlignment, a: Document, b: Document,
+                            quotedA: QuotedWords, quotedB: QuotedWords) -> (Double, Int, Int) {
+        let startA = a.sentences[alignment.a.lowerBound].tokens.lowerBound
+        let startB = b.sentences[alignment.b.lowerBound].tokens.lowerBound
+        var keptA = 0, quotedKeptA = 0, keptB = 0, quotedKeptB = 0
+        for (offset, isKept) in alignment.diff.leftKept.enumerated() where isKept {
+            keptA += 1
+            if quotedA.inside[startA + offset] { quotedKeptA += 1 }
+        }
+        for (offset, isKept) in alignment.diff.rightKept.enumerated() where isKept {
+            keptB += 1
+            if quotedB.inside[startB + offset] { quotedKeptB += 1 }
+        }
+        guard keptA > 0, keptB > 0 else { return (0, keptB, quotedKeptB) }
+        return (min(Double(quotedKeptA) / Double(keptA), Double(quotedKeptB) / Double(keptB)), keptB, quotedKeptB)
+    }
+
+    /// Share of a document's body characters covered by the given sentence ranges.
+    static func coverage(_ document: Document, _ ranges: [Range<Int>], body: [Bool]) -> Double {
+        var covered = [Bool](repeating: false, count: document.sentences.count)
+        for range in ranges { for s in range { covered[s] = true } }
+        var sum = 0, total = 0
+        for s in body.indices where body[s] {
+            let characters = Comparer.characters(document, s..<(s + 1))
+            total += characters
+            if covered[s] { sum += characters }
+        }
+        return total == 0 ? 0 : Double(sum) / Double(total)
+    }
+
+    /// `coverage` by all alignments, restricted to the body sentences from the first to the last
+    /// body-aligned one.
+    static func windowCoverage(_ document: Document, _ ranges: [Range<Int>], all: [Range<Int>], body: [Bool]) -> Double {
+        guard let first = ranges.map(\.lowerBound).min(), let last = ranges.map(\.upperBound).max() else { return 0 }
+        var window = [Bool](repeating: false, count: body.count)
+        for s in first..<last { window[s] = body[s] }
+        return coverage(document, all, body: window)
+    }
+
+    /// Length of the longest chain of alignments in the same order on both sides (longest
+    /// strictly increasing run of B positions, taken in A order).
+    static func longestChain(_ alignments: [SentenceAlignment]) -> Int {
+        let ordered = alignments.sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
+        return FactOrder.longestIncreasing(ordered.map(\.b.lowerBound))
+    }
+
+    /// Words (the shorter side) of the longest run of verbatim or edited alignments that follow
+    /// each other directly in both texts.
+    static func longestCopiedRun(_ alignments: [SentenceAlignment], a: Document, b: Document) -> Int {
+        let ordered = alignments.filter { $0.kind != .paraphrased }.sorted { $0.a.lowerBound < $1.a.lowerBound }
+        var best = 0, wordsA = 0, wordsB = 0
+        var previous: SentenceAlignment?
+        for alignment in ordered {
+            let words = (Self.words(a, alignment.a), Self.words(b, alignment.b))
+            if let last = previous, alignment.a.lowerBound - last.a.upperBound <= 1,
+               alignment.b.lowerBound >= last.b.upperBound, alignment.b.lowerBound - last.b.upperBound <= 1 {
+                wordsA += words.0; wordsB += words.1
+            } else {
+                wordsA = words.0; wordsB = words.1
+            }
+            best = max(best, min(wordsA, wordsB))
+            previous = alignment
+        }
+        return best
+    }
+
+    static func words(_ document: Document, _ sentences: Range<Int>) -> Int {
+        sentences.reduce(0) { $0 + document.sentences[$1].tokens.count }
+    }
+
+    /// Hashes of word trigrams made of ordinary words (no figure, no name inside a sentence, no
+    /// quoted word) with at least one content word.
+    static func ordinaryTrigrams(_ document: Document, _ quoted: QuotedWords) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        for sentence in document.sentences {
+            var run = 0
+            for t in sentence.tokens {
+                let token = document.tokens[t]
+                let isName = token.flags.contains(.capitalized) && !token.flags.contains(.sentenceInitial)
+                if token.flags.contains(.hasDigit) || isName || quoted.inside[t] { run = 0; continue }
+                run += 1
+                guard run >= 3 else { continue }
+                let first = document.tokens[t - 2], second = document.tokens[t - 1]
+                guard first.isContent || second.isContent || token.isContent else { continue }
+                result.insert(StableHash.combine(StableHash.combine(first.key, second.key), token.key))
+            }
+        }
+        return result
+    }
+
+    /// Hashes of consecutive word pairs.
+    static func bigrams(_ document: Document) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        result.reserveCapacity(document.tokens.count)
+        for t in document.tokens.indices.dropFirst() {
+            result.insert(StableHash.combine(document.tokens[t - 1].key, document.tokens[t].key))
+        }
+        return result
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import RetoldCore
+import RetoldIngest
+import RetoldStore
+
+/// How well `retold clusters` groups a labelled corpus: every document of every wire cluster is
+/// indexed into a fresh index (no publication dates), the links are built and clustered as the
+/// command does, and the clusters are scored against the story families (each wire text with its
+/// verbatim, edited and paraphrased copies). Independent reports and unrelated items belong to
+/// no family: put into a family's cluster, they cost precision.
+public struct ClusterEvaluation: Sendable {
+    public var minimumCoverage: Double
+
+    public init(minimumCoverage: Double = 0.2) { self.minimumCoverage = minimumCoverage }
+
+    public struct Result: Sendable, Codable, Equatable {
+        public var documents: Int
+        public var links: Int
+        public var clusters: Int
+        /// Pairs of documents put in one cluster, and how many of them are of one family.
+        public var clusteredPairs: Int
+        public var familyPairsClustered: Int
+        /// Clustered pairs with at least one family member: two independent reports clustered
+        /// together may rightly share another source (another agency's story), which no label says.
+        public var familyTouchingPairs: Int
+        /// Pairs of documents of one family.
+        public var familyPairs: Int
+        public var stories: Int
+        /// Stories whose wire text is the earliest member of the cluster that holds it.
+        public var wireEarliest: Int
+        /// Stories whose wire text is in no cluster.
+        public var wireUnclustered: Int
+
+        public var precision: Double { clusteredPairs == 0 ? 0 : Double(familyPairsClustered) / Double(clusteredPairs) }
+        public var familyTouchingPrecision: Double { familyTouchingPairs == 0 ? 0 : Double(familyPairsClustered) / Double(familyTouchingPairs) }
+        public var recall: Double { familyPairs == 0 ? 0 : Double(familyPairsClustered) / Double(familyPairs) }
+        public var wireEarliestShare: Double { stories == 0 ? 0 : Double(wireEarliest) / Double(stories) }
+
+        enum CodingKeys: String, CodingKey {
+            case documents, links, clusters, stories, precision, recall
+            case familyTouchingPairs = "family_touching_pairs", familyTouchingPrecision = "family_touching_precision"
+            case clusteredPairs = "clustered_pairs", familyPairsClustered = "family_pairs_clustered", familyPairs = "family_pairs"
+            case wireEarliest = "wire_earliest", wireUnclustered = "wire_unclustered", wireEarliestShare = "wire_earliest_share"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(documents, forKey: .documents); try c.encode(links, forKey: .links)
+            try c.encode(clusters, forKey: .clusters); try c.encode(stories, forKey: .stories)
+            try c.encode(clusteredPairs, forKey: .clusteredPairs); try c.encode(familyPairsClustered, forKey: .familyPairsClustered)
+            try c.encode(familyPairs, forKey: .familyPairs); try c.encode(wireEarliest, forKey: .wireEarliest)
+            try c.encode(wireUnclustered, forKey: .wireUnclustered)
+            try c.encode(precision, forKey: .precision); try c.encode(recall, forKey: .recall)
+            try c.encode(wireEarliestShare, forKey: .wireEarliestShare)
+            try c.encode(familyTouchingPairs, forKey: .familyTouchingPairs)
+            try c.encode(familyTouchingPrecision, forKey: .familyTouchingPrecision)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            documents = try c.decode(Int.self, forKey: .documents); links = try c.decode(Int.self, forKey: .links)
+            clusters = try c.decode(Int.self, forKey: .clusters); stories = try c.decode(Int.self, forKey: .stories)
+            clusteredPairs = try c.decode(Int.self, forKey: .clusteredPairs)
+            familyPairsClustered = try c.decode(Int.self, forKey: .familyPairsClustered)
+            familyPairs = try c.decode(Int.self, forKey: .familyPairs); wireEarliest = try c.decode(Int.self, forKey: .wireEarliest)
+            wireUnclustered = try c.decode(Int.self, forKey: .wireUnclustered)
+            familyTouchingPairs = try c.decode(Int.self, forKey: .familyTouchingPairs)
+        }
+
+        init(documents: Int, links: Int, clusters: Int, clusteredPairs: Int, familyPairsClustered: Int, familyTouchingPairs: Int,
+             familyPairs: Int, stories: Int, wireEarliest: Int, wireUnclustered: Int) {
+            self.documents = documents; self.links = links; self.clusters = clusters
+            self.familyTouchingPairs = familyTouchingPairs
+            self.clusteredPairs = clusteredPairs; self.familyPairsClustered = familyPairsClustered; self.familyPairs = familyPairs
+            self.stories = stories; self.wireEarliest = wireEarliest; self.wireUnclustered = wireUnclustered
+        }
+    }
+
+    /// Indexes the corpus into a new SQLite file in `directory` (which must not hold one).
+    public func run(_ corpus: WireClusterCorpus, directory: String) throws -> Result {
+        let index = try SQLiteIndex(path: (directory as NSString).appendingPathComponent("clusters.db"))
+        var documents: [IngestedDocument] = []
+        var family: [String: Int] = [:]  // source id -> story, for family members only
+        var wires: [String] = []
+        for (story, cluster) in corpus.clusters.enumerated() {
+            for document in cluster.documents {
+                documents.append(IngestedDocument(id: document.id, origin: .init(path: document.id), text: document.text,
+                                                  outlet: document.outlet, format: .text, encoding: "utf-8"))
+                if document.label.isFamily { family[document.id] = story }
+                if document.label == .wireOriginal { wires.append(document.id) }
+            }
+        }
+        _ = try IndexWriter(index: index).add(documents: documents)
+        _ = try LinkBuilder(index: index).update()
+        let links = try index.links()
+        let stored = try index.documents(Array(Set(links.flatMap { [$0.a, $0.b] })).sorted(), withText: false)
+        let sourceOf = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.sourceID) })
+        let clusters = ReuseClusters.build(
+            members: stored.map { ReuseClusters.Member(id: $0.id, publishedAt: nil) },
+            links: links.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
+            minimumCoverage: minimumCoverage)
+
+        var clusteredPairs = 0, familyPairsClustered = 0, familyTouchingPairs = 0
+        var clusterOf: [String: Int] = [:]
+        var wireEarliest = 0
+        for (number, cluster) in clusters.enumerated() {
+            let members = cluster.members.compactMap { sourceOf[$0] }
+            for member in members { clusterOf[member] = number }
+            for (i, first) in members.enumerated() {
+                for second in members[(i + 1)...] {
+                    clusteredPairs += 1
+                    if family[first] != nil || family[second] != nil { familyTouchingPairs += 1 }
+                    if let f = family[first], f == family[second] { familyPairsClustered += 1 }
+                }
+            }
+            if let earliest = sourceOf[cluster.earliest], wires.contains(earliest) { wireEarliest += 1 }
+        }
+        var sizes: [Int: Int] = [:]
+        for story in family.values { sizes[story, default: 0] += 1 }
+        let familyPairs = sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        return Result(documents: documents.count, links: links.count, clusters: clusters.count,
+                      clusteredPairs: clusteredPairs, familyPairsClustered: familyPairsClustered,
+                      familyTouchingPairs: familyTouchingPairs, familyPairs: familyPairs,
+                      stories: wires.count, wireEarliest: wireEarliest, wireUnclustered: wires.filter { clusterOf[$0] == nil }.count)
+    }
+}
