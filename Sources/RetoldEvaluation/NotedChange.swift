@@ -1,3 +1,4 @@
+import Foundation
 import RetoldCore
 
 /// One factual difference an annotator noted between a wire story and a copy, as
@@ -21,7 +22,7 @@ public struct NotedChange: Sendable, Equatable {
     /// The text between the first single quote and the quote that closes it: the one followed
     /// by the end, by " (" (a note), by " /" or " +" (a second quotation) or by " ->".
     static func quoted(_ part: String) -> [String] {
-        let scalars = Array(part.unicodeScalars)
+        let scalars = Array(part.trimmingCharacters(in: .whitespaces).unicodeScalars)
         var result: [String] = []
         var i = 0
         while i < scalars.count {
