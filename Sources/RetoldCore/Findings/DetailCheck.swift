@@ -17,15 +17,15 @@ enum DetailCheck {
         }
         let lexicon = Lexicon.shared
         // A run of capitalized common words is a headline in title case ("Blast Wounds Hundreds"), not a name.
-        for name in pair.namesB where (name.isSpecific || isAcronym(name, lexicon, pair.b, whole)) && !name.isModifier(in: pair.b)
+        // Cheapest test first: any word of the name in A (a surname, an adjective form) means A knows the name.
+        for name in pair.namesB where !pair.b.tokens[name.tokens].contains(where: { whole.stems.contains($0.stem) })
+            && (name.isSpecific || isAcronym(name, lexicon, pair.b, whole)) && !name.isModifier(in: pair.b)
             && (name.tokens.count == 1 || !pair.b.tokens[name.tokens].allSatisfy({ lexicon.knows($0) })) {
             guard !whole.names.contains(where: { $0.sameEntity(as: name) }),
                   // "Pyongyang" where A says "North Korea" at a sentence start, which is not read as a name.
                   !(name.country.map { whole.lowercased.contains($0.lowercased()) } ?? false),
                   // "D.C." where A spells out the District of Columbia.
-                  name.tokens.count > 1 || !whole.initials.contains(name.text.filter(\.isUppercase)),
-                  // Any word of the name in A (a surname, an adjective form) means A knows the name.
-                  !pair.b.tokens[name.tokens].contains(where: { whole.stems.contains($0.stem) }) else { continue }
+                  name.tokens.count > 1 || !whole.initials.contains(name.text.filter(\.isUppercase)) else { continue }
             findings.append(Finding(kind: .detailAdded, severity: severity, a: nil, b: AlignedPair.bytes(pair.b, name.tokens),
                                     explanation: "B names \(name.text), whom A does not mention anywhere."))
         }

@@ -118,8 +118,17 @@ enum HedgeCheck {
         return []
     }
 
+    static let believed = Word("believed")
+    static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "widely"]
+
     static func hedgeTokens(_ document: Document, _ range: Range<Int>) -> [Int] {
-        range.filter { hedgeWords.contains(document.tokens[$0]) && !document.tokens[$0].flags.contains(.capitalized) }
+        range.filter { t in
+            let token = document.tokens[t]
+            guard hedgeWords.contains(token), !token.flags.contains(.capitalized) else { return false }
+            // "is believed to" hedges; "Burns believed that" reports what someone thought.
+            if token.is(believed) { return t > range.lowerBound && beForms.contains(document.tokens[t - 1]) }
+            return true
+        }
     }
 
     /// Whether B keeps the words around A's hedge (so the hedged claim itself is there, not cut).
