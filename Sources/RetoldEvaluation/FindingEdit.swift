@@ -6,7 +6,7 @@ import RetoldCore
 /// Each edit is deterministic: the same sentence and pools give the same edited text. An edit
 /// returns nil when the sentence offers nothing to edit of its kind.
 public enum FindingEdit: String, CaseIterable, Sendable {
-    case entity, number, negation, time, scope, quote, attribution
+    case entity, number, negation, time, scope, quote, attribution, hedge, source, meaning, unit
 
     /// Kinds that also report this change correctly: a speaker swapped is a name swapped.
     public var acceptedKinds: Set<Finding.Kind> {
@@ -27,6 +27,10 @@ public enum FindingEdit: String, CaseIterable, Sendable {
         case .scope: return .scopeChanged
         case .quote: return .quoteAltered
         case .attribution: return .attributionChanged
+        case .hedge: return .hedgeChanged
+        case .source: return .sourceChanged
+        case .meaning: return .meaningChanged
+        case .unit: return .unitChanged
         }
     }
 
@@ -49,6 +53,10 @@ public enum FindingEdit: String, CaseIterable, Sendable {
         case .time: return editor.changeTime()
         case .scope: return editor.widenScope()
         case .quote: return editor.alterQuote(seed: seed)
+        case .hedge: return editor.changeHedge()
+        case .source: return editor.dropSource()
+        case .meaning: return editor.swapForAntonym()
+        case .unit: return editor.changeUnit()
         }
     }
 }
@@ -106,7 +114,7 @@ struct SentenceEditor {
         // A figure, not a date or a year (changing those is a time edit).
         guard let t = document.tokens.indices.first(where: { t in
             let value = Double(word(t).filter { $0 != "," }) ?? 0
-            let afterMonth = t > 0 && Self.months.contains(document.string(of: document.tokens[t - 1]).trimmingCharacters(in: ["."]))
+            let afterMonth = t > 0 && Self.isMonth(document.string(of: document.tokens[t - 1]))
             return document.tokens[t].flags.contains(.number) && !word(t).contains(":") && value > 0 && !afterMonth
                 && !(value >= 1900 && value <= 2100 && value == value.rounded())
         }) else { return nil }
@@ -149,6 +157,11 @@ struct SentenceEditor {
             return replacing(range.upperBound..<range.upperBound, with: " not")
         }
         return nil
+    }
+
+    /// "October" or its abbreviation ("Oct", "Sept"): a figure after it is a day, a time edit's business.
+    static func isMonth(_ word: String) -> Bool {
+        months.contains { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) }
     }
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -214,6 +227,74 @@ struct SentenceEditor {
             let substitute = Self.substitutes[seed % Self.substitutes.count]
             guard substitute != word(t) else { continue }
             return replacing(originalRange(t..<(t + 1)), with: substitute)
+        }
+        return nil
+    }
+}
+
+extension SentenceEditor {
+    static let figureHedges: [[String]] = [["at", "least"], ["more", "than"], ["about"], ["nearly"], ["almost"], ["around"], ["up", "to"],
+                                           ["some"], ["over"], ["roughly"], ["approximately"], ["less", "than"], ["fewer", "than"], ["under"]]
+
+    /// Drops the hedge before a figure ("at least 12" -> "12"), or hedges a bare figure ("12" -> "about 12").
+    func changeHedge() -> String? {
+        let words = document.tokens.indices.map(word)
+        guard let t = document.tokens.indices.first(where: { t in
+            let value = Double(words[t].filter { $0 != "," }) ?? 0
+            return document.tokens[t].flags.contains(.number) && value > 0 && !words[t].contains(":")
+                && !(value >= 1900 && value <= 2100 && value == value.rounded())
+                && !(t > 0 && Self.isMonth(document.string(of: document.tokens[t - 1])))
+                && !(Int(document.tokens[t].start) > 0 && document.text.bytes[Int(document.tokens[t].start) - 1] == 0x2E)
+        }) else { return nil }
+        // A currency sign stays with its figure: "more than $34 billion" -> "$34 billion".
+        var start = originalRange(t..<(t + 1)).lowerBound
+        while start > 0, [0x24, 0xA3, 0xC2, 0x82, 0xAC, 0xE2].contains(original[start - 1]) { start -= 1 }
+        for hedge in Self.figureHedges where t >= hedge.count && Array(words[(t - hedge.count)..<t]) == hedge {
+            return replacing(originalRange((t - hedge.count)..<t).lowerBound..<start, with: "")
+        }
+        return replacing(start..<start, with: "about ")
+    }
+
+    /// Drops a closing attribution: "..., officials said." -> "...".
+    func dropSource() -> String? {
+        let tokens = document.tokens
+        let verbs: Set<String> = ["said", "says", "say"]
+        guard let t = tokens.indices.last(where: { verbs.contains(word($0)) }), t >= 4, t == tokens.count - 1 else { return nil }
+        // Back to the comma that opens the attribution, within four words.
+        var k = t - 1
+        while k > 0, t - k < 4 {
+            let gap = document.text.bytes[Int(tokens[k - 1].end)..<Int(tokens[k].start)]
+            if gap.contains(0x2C) { break }
+            k -= 1
+        }
+        let opening = document.text.bytes[Int(tokens[k - 1].end)..<Int(tokens[k].start)]
+        guard opening.contains(0x2C), !opening.contains(0x22), !document.text.bytes[Int(tokens[k - 1].end)...].prefix(3).contains(0x22) else { return nil }
+        let from = document.span(Int(tokens[k - 1].end)..<Int(tokens[k - 1].end)).start
+        return replacing(from..<originalRange(t..<(t + 1)).upperBound, with: "")
+    }
+
+    /// Swaps the first verb or adjective that has a WordNet antonym for it ("approved" -> "disapproved").
+    func swapForAntonym() -> String? {
+        for t in document.tokens.indices where !document.tokens[t].flags.contains(.capitalized) && document.tokens[t].isContent {
+            let w = word(t)
+            if let opposite = Lexicon.shared.antonym(of: w) { return replacing(originalRange(t..<(t + 1)), with: opposite) }
+            // A regular past tense: "approved" -> "disapproved".
+            if w.hasSuffix("ed"), let opposite = Lexicon.shared.antonym(of: String(w.dropLast(1))) ?? Lexicon.shared.antonym(of: String(w.dropLast(2))),
+               opposite.hasSuffix("e") || !w.dropLast(1).hasSuffix("e") {
+                return replacing(originalRange(t..<(t + 1)), with: opposite.hasSuffix("e") ? opposite + "d" : opposite + "ed")
+            }
+        }
+        return nil
+    }
+
+    /// Gives a figure another unit: "$5" -> "£5", "10 miles" -> "10 kilometres".
+    func changeUnit() -> String? {
+        if let dollar = original.firstIndex(of: 0x24), dollar + 1 < original.count, (0x30...0x39).contains(original[dollar + 1]) {
+            return replacing(dollar..<(dollar + 1), with: "£")
+        }
+        let swaps = ["miles": "kilometres", "kilometres": "miles", "kilometers": "miles", "pounds": "kilograms", "feet": "metres", "tons": "litres"]
+        for t in document.tokens.indices.dropFirst() where document.tokens[t - 1].flags.contains(.number) {
+            if let other = swaps[word(t)] { return replacing(originalRange(t..<(t + 1)), with: other) }
         }
         return nil
     }

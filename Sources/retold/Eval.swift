@@ -7,7 +7,8 @@ import RetoldReport
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Retold on labelled data.",
-        subcommands: [EvalParaphrase.self, EvalRelationship.self, EvalClusters.self, EvalChanges.self, EvalExtraction.self, EvalSearch.self, EvalFingerprint.self, EvalPlanted.self]
+        subcommands: [EvalParaphrase.self, EvalRelationship.self, EvalClusters.self, EvalChanges.self, EvalWireChanges.self,
+                      EvalSummaryClaims.self, EvalExtraction.self, EvalSearch.self, EvalFingerprint.self, EvalPlanted.self]
     )
 }
 

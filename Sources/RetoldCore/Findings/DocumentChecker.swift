@@ -42,12 +42,20 @@ enum PronounCheck {
         func subject(_ s: Int, before t: Int) -> NameMention? {
             people.first { sentenceOf[$0.tokens.lowerBound] == s && $0.tokens.upperBound <= t && !$0.possessive }
         }
+        // "In his second statement, Kim Yo Jong said": a pronoun in a phrase set off before the
+        // subject refers ahead, to the person the sentence goes on to name after the comma.
+        func fronted(_ s: Int, after t: Int) -> NameMention? {
+            let bytes = document.text.bytes
+            guard let next = people.first(where: { sentenceOf[$0.tokens.lowerBound] == s && $0.tokens.lowerBound > t && !$0.possessive }) else { return nil }
+            let between = Int(document.tokens[t].end)..<Int(document.tokens[next.tokens.lowerBound].start)
+            return bytes[between].contains(0x2C) && !bytes[between].contains(0x2E) ? next : nil
+        }
         for (t, token) in document.tokens.enumerated() {
             let isMale = male.contains(token), isFemale = female.contains(token)
             // A pronoun refers to the subject of its sentence, or else of the sentence before.
             guard isMale || isFemale else { continue }
             let s = sentenceOf[t]
-            guard let referent = subject(s, before: t) ?? (s > 0 ? subject(s - 1, before: t) : nil) else { continue }
+            guard let referent = subject(s, before: t) ?? fronted(s, after: t) ?? (s > 0 ? subject(s - 1, before: t) : nil) else { continue }
             var entry = genders[referent.entity] ?? (nil, nil)
             if isMale && entry.male == nil { entry.male = t }
             if isFemale && entry.female == nil { entry.female = t }

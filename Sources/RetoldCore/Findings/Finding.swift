@@ -10,6 +10,16 @@ public struct Finding: Sendable, Equatable {
         case scopeChanged = "scope-changed"
         case quoteAltered = "quote-altered"
         case attributionChanged = "attribution-changed"
+        /// A hedge ("at least", "reportedly", "apparent") dropped, added or changed.
+        case hedgeChanged = "hedge-changed"
+        /// A source dropped, made vaguer, replaced or counted differently ("two officials said" / "sources said").
+        case sourceChanged = "source-changed"
+        /// A verb or adjective swapped for one of different meaning ("arrested" / "convicted").
+        case meaningChanged = "meaning-changed"
+        /// The same amount in another unit or currency ("€40,000" / "40,000").
+        case unitChanged = "unit-changed"
+        /// A figure, name or qualifier the other text has nowhere.
+        case detailAdded = "detail-added"
         // Inside one text.
         case selfContradiction = "self-contradiction"
         case impossibleRelation = "impossible-relation"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A name in a text ("Kim Yo Jong", "Seoul", "U.S.") and the entity it refers to.
 public struct NameMention: Sendable, Equatable {
     /// Token indexes of the name, titles and a possessive "'s" excluded.
@@ -72,6 +74,11 @@ public struct NameMention: Sendable, Equatable {
     /// "Bing Crosby"), the same surname with a shortened first name ("Tim Muris" and "Timothy
     /// Muris"), or a spelling variant ("Sundwell" and "Sundwall", "@Stake" and "AtStake").
     func sameEntity(as other: NameMention) -> Bool {
+        // "Mæland" and "Maeland" are one person written in two alphabets.
+        if key != other.key, !key.utf8.allSatisfy({ $0 < 0x80 }) || !other.key.utf8.allSatisfy({ $0 < 0x80 }),
+           Self.asciiFolded(key) == Self.asciiFolded(other.key) {
+            return true
+        }
         // Countries compare by country: "Seoul" is South Korea, and South Korea is not North Korea.
         if country != nil || other.country != nil { return country == other.country }
         if key == other.key { return true }
@@ -87,6 +94,13 @@ public struct NameMention: Sendable, Equatable {
         let joinedA = keyLetters, joinedB = other.keyLetters
         if joinedA.count >= 4 && joinedB.count >= 4 && (joinedA.contains(joinedB) || joinedB.contains(joinedA)) { return true }
         return Self.spellingVariants(joinedA, joinedB)
+    }
+
+    /// A key with letters of other alphabets spelled in ASCII: "mæland" -> "maeland", "øystein" -> "oystein".
+    static func asciiFolded(_ key: String) -> String {
+        key.folding(options: .diacriticInsensitive, locale: nil)
+            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "œ", with: "oe")
+            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "đ", with: "d")
     }
 
     /// Close spellings of one name: at most one edit per six letters, same first letter.

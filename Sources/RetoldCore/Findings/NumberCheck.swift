@@ -5,7 +5,7 @@
 /// (the same noun after it, or the same unit), so a number dropped or added is not a change.
 enum NumberCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
-        let figuresA = StatedNumber.all(pair.a, pair.tokensA), figuresB = StatedNumber.all(pair.b, pair.tokensB)
+        let figuresA = pair.figuresA, figuresB = pair.figuresB
         guard !figuresA.isEmpty, !figuresB.isEmpty else { return [] }
         var findings: [Finding] = []
         var usedB = Set<Int>()
@@ -44,9 +44,108 @@ struct StatedNumber: Equatable {
     var noun: UInt64?
     var bytes: Range<Int>
     var text: String
+    /// The end of a range ("5-10", "1914-18"): the figure is `value` to `upper`.
+    var upper: Double? = nil
+    /// "12-500" is 12,500 with a hyphen for the thousands separator, or the range 12 to 500:
+    /// the range reading, kept so either matches the other side.
+    var rangeReading: ClosedRange<Double>? = nil
 
     func sameAmount(as other: StatedNumber) -> Bool {
-        unit == other.unit && abs(value - other.value) <= 0.005 * max(abs(value), abs(other.value))
+        guard unit == other.unit else { return false }
+        func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 0.005 * max(abs(x), abs(y)) }
+        func same(_ x: Double, _ xUpper: Double?, _ y: Double, _ yUpper: Double?) -> Bool {
+            guard close(x, y) else { return false }
+            switch (xUpper, yUpper) {
+            case (nil, nil): return true
+            case let (p?, q?): return close(p, q)
+            default: return false
+            }
+        }
+        if same(value, upper, other.value, other.upper) { return true }
+        if let r = rangeReading, same(r.lowerBound, r.upperBound, other.value, other.upper) { return true }
+        if let r = other.rangeReading, same(value, upper, r.lowerBound, r.upperBound) { return true }
+        return false
+    }
+
+    /// Whether the number token at `t` is part of a name: joined by a hyphen to a word
+    /// ("COVID-19", "F-16", "Chandrayaan-3"), or after a title-case word ("Apollo 11", "Euro 2020").
+    static func isPartOfName(_ document: Document, _ t: Int, from lowest: Int) -> Bool {
+        guard t > lowest else { return false }
+        let tokens = document.tokens, bytes = document.text.bytes
+        let previous = tokens[t - 1]
+        let gap = Int(previous.end)..<Int(tokens[t].start)
+        guard gap.count == 1, !previous.flags.contains(.number) else { return false }
+        if bytes[gap.lowerBound] == 0x2D { return !previous.flags.contains(.hasDigit) }
+        // A possessive before a figure ("Farben's 500 properties") owns it; it does not name it.
+        let possessive = previous.range.count > 2 && bytes[Int(previous.end) - 2] == 0x27 && bytes[Int(previous.end) - 1] == 0x73
+        guard bytes[gap.lowerBound] == 0x20, !possessive, previous.flags.contains(.capitalized), !previous.flags.contains(.sentenceInitial),
+              !previous.flags.contains(.dottedAbbreviation), !previous.flags.contains(.nonASCII),
+              TimeMention.months[previous.key] == nil, !TimeMention.weekdays.contains(previous) else { return false }
+        // Title case only: "NBA 2010 finals" and "U.S. 2020 election" keep their year.
+        let second = Int(previous.start) + 1
+        return second < Int(previous.end) && bytes[second] >= 0x61 && bytes[second] <= 0x7A
+    }
+
+    /// "June 4", "4 June": a day of a month, which is a time.
+    static func isDatePart(_ document: Document, _ t: Int, _ range: Range<Int>) -> Bool {
+        let tokens = document.tokens
+        guard tokens[t].range.count <= 2 else { return false }
+        if t > range.lowerBound, TimeMention.months[tokens[t - 1].key] != nil, tokens[t - 1].flags.contains(.capitalized) { return true }
+        if t + 1 < range.upperBound, TimeMention.months[tokens[t + 1].key] != nil, tokens[t + 1].flags.contains(.capitalized) { return true }
+        return false
+    }
+
+    /// The digits after a period inside a larger token ("$US207.05" tokenizes as "US207" and "05").
+    static func isDecimalTail(_ document: Document, _ t: Int) -> Bool {
+        let start = Int(document.tokens[t].start), bytes = document.text.bytes
+        guard start >= 2, bytes[start - 1] == 0x2E else { return false }
+        let before = bytes[start - 2]
+        return (before >= 0x30 && before <= 0x39) || (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A)
+    }
+
+    /// A number written with a hyphen, a space or a slash joining two digit groups, starting at `t`:
+    /// "12 500" (12,500), "12-500" (12,500, or 12 to 500), "1914-18" (1914 to 1918), "5-10",
+    /// "9/11" (a date naming an event, not a figure). The tokens it covers and its reading.
+    static func joined(_ document: Document, _ t: Int, _ range: Range<Int>) -> (end: Int, value: Double?, upper: Double?, rangeReading: ClosedRange<Double>?)? {
+        let tokens = document.tokens, bytes = document.text.bytes
+        guard t + 1 < range.upperBound, tokens[t].flags.contains(.number), tokens[t + 1].flags.contains(.number) else { return nil }
+        let gap = Int(tokens[t].end)..<Int(tokens[t + 1].start)
+        guard gap.count == 1 else { return nil }
+        func digits(_ k: Int) -> Int? {
+            let token = tokens[k]
+            for i in Int(token.start)..<Int(token.end) where bytes[i] < 0x30 || bytes[i] > 0x39 { return nil }
+            return token.range.count
+        }
+        func number(_ k: Int) -> Double { Double(document.string(of: tokens[k]))! }
+        guard let left = digits(t), let right = digits(t + 1) else { return nil }
+        switch bytes[gap.lowerBound] {
+        case 0x2F:  // "9/11", "24/7"
+            return (t + 1, nil, nil, nil)
+        case 0x20 where left <= 3 && right == 3:
+            // "12 500", "1 250 000": groups of three after a space.
+            var value = number(t) * 1_000 + number(t + 1), end = t + 1
+            while end + 1 < range.upperBound, Int(tokens[end + 1].start) == Int(tokens[end].end) + 1,
+                  bytes[Int(tokens[end].end)] == 0x20, digits(end + 1) == 3 {
+                value = value * 1_000 + number(end + 1); end += 1
+            }
+            return (end, value, nil, nil)
+        case 0x2D where left <= 3 && right == 3:
+            return (t + 1, number(t) * 1_000 + number(t + 1), nil, number(t)...max(number(t), number(t + 1)))
+        case 0x2D where left == 4 && right == 2:
+            // "2020-01-26": a date, not a range.
+            if t + 2 < range.upperBound, Int(tokens[t + 2].start) == Int(tokens[t + 1].end) + 1,
+               bytes[Int(tokens[t + 1].end)] == 0x2D, digits(t + 2) == 2 {
+                return (t + 2, nil, nil, nil)
+            }
+            // "1914-18": the second year abbreviated.
+            let upper = number(t + 1) + (number(t) / 100).rounded(.down) * 100
+            return (t + 1, number(t), upper, nil)
+        case 0x2D:
+            // A range: "5-10".
+            return (t + 1, number(t), number(t + 1), nil)
+        default:
+            return nil
+        }
     }
 
     static let wordValues: [UInt64: Double] = {
@@ -83,7 +182,16 @@ struct StatedNumber: Equatable {
         while t < range.upperBound {
             let token = tokens[t]
             var value: Double
-            if token.flags.contains(.number), let parsed = parseDigits(document.string(of: token)) {
+            var upper: Double?, rangeReading: ClosedRange<Double>?, joinedEnd: Int?
+            if token.flags.contains(.number), isPartOfName(document, t, from: range.lowerBound) || isDatePart(document, t, range)
+                || isDecimalTail(document, t) {
+                t += 1; continue
+            }
+            if let join = joined(document, t, range) {
+                guard let joinedValue = join.value else { t = join.end + 1; continue }
+                value = joinedValue
+                (upper, rangeReading, joinedEnd) = (join.upper, join.rangeReading, join.end)
+            } else if token.flags.contains(.number), let parsed = parseDigits(document.string(of: token)) {
                 value = parsed
                 // ".85 cent": a decimal without its leading zero.
                 let s = Int(token.start)
@@ -99,7 +207,7 @@ struct StatedNumber: Equatable {
                 t += 1; continue
             }
             let start = t
-            var end = t
+            var end = joinedEnd ?? t
             // Scale words: "2.5 million", "two hundred".
             while end + 1 < range.upperBound, let scale = scales[tokens[end + 1].key] { value *= scale; end += 1 }
             var unit = Unit.plain
@@ -117,11 +225,13 @@ struct StatedNumber: Equatable {
             var noun: UInt64?
             var k = end + 1
             while k < range.upperBound, k - end <= 3, skippable.contains(tokens[k]) { k += 1 }
-            if unit == .plain, k < range.upperBound, tokens[k].isContent, !tokens[k].flags.contains(.number), scales[tokens[k].key] == nil {
+            // The noun follows without punctuation: in "July 4, 2012, calling it", nothing is counted.
+            let punctuated = k < range.upperBound && bytes[Int(tokens[end].end)..<Int(tokens[k].start)].contains { $0 != 0x20 && $0 != 0x2D }
+            if unit == .plain, k < range.upperBound, !punctuated, tokens[k].isContent, !tokens[k].flags.contains(.number), scales[tokens[k].key] == nil {
                 noun = tokens[k].stem
             }
             let isYear = unit == .plain && value >= 1900 && value <= 2100 && value == value.rounded() && token.flags.contains(.number)
-                && (noun == nil || TimeWords.names.contains(tokens[k]))
+                && (noun == nil || TimeWords.names.contains(tokens[k]) || (upper ?? 0) >= 1900) && rangeReading == nil
             let isTime = document.string(of: token).contains(":")
             if !isYear && !isTime {
                 // The figure with its currency sign or percent sign; the text shown adds the noun counted.
@@ -130,7 +240,8 @@ struct StatedNumber: Equatable {
                 let span = (Int(tokens[start].start) - symbolWidth)..<(Int(tokens[end].end) + (afterByte == 0x25 ? 1 : 0))
                 let shownEnd = noun != nil ? Int(tokens[k].end) : span.upperBound
                 result.append(StatedNumber(value: value, unit: unit, noun: noun, bytes: span,
-                                           text: document.text.text(span.lowerBound..<max(span.upperBound, shownEnd))))
+                                           text: document.text.text(span.lowerBound..<max(span.upperBound, shownEnd)),
+                                           upper: upper, rangeReading: rangeReading))
             }
             t = end + 1
         }

@@ -17,6 +17,14 @@ enum QuoteCheck {
             let keysA = pair.a.tokens[qa].map(\.key), keysB = pair.b.tokens[qb].map(\.key)
             if isContiguous(keysB, in: keysA) || isContiguous(keysA, in: keysB) { continue }
             let textA = pair.a.text.text(AlignedPair.bytes(pair.a, qa)), textB = pair.b.text.text(AlignedPair.bytes(pair.b, qb))
+            // Words dropped from inside a quote ("the worst crisis ever" / "worst ever") leave the
+            // speaker's own words, in order: worth a look, not an alarm.
+            if isSubsequence(keysB, of: keysA) {
+                findings.append(Finding(kind: .quoteAltered, severity: .low,
+                                        a: AlignedPair.bytes(pair.a, qa), b: AlignedPair.bytes(pair.b, qb),
+                                        explanation: "B quotes \"\(textB)\" where A quotes \"\(textA)\": words dropped from inside the quotation."))
+                continue
+            }
             findings.append(Finding(kind: .quoteAltered, severity: .medium,
                                     a: AlignedPair.bytes(pair.a, qa), b: AlignedPair.bytes(pair.b, qb),
                                     explanation: "B quotes \"\(textB)\" where A quotes \"\(textA)\": the quoted words differ."))
@@ -61,6 +69,13 @@ enum QuoteCheck {
         return smaller == 0 ? 0 : Double(stems.intersection(other).count) / Double(smaller)
     }
 
+    /// True when `needle` is `haystack` with some words left out, the rest in order.
+    static func isSubsequence(_ needle: [UInt64], of haystack: [UInt64]) -> Bool {
+        var k = 0
+        for key in haystack where k < needle.count && needle[k] == key { k += 1 }
+        return k == needle.count
+    }
+
     static func isContiguous(_ needle: [UInt64], in haystack: [UInt64]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         if needle.isEmpty { return true }
@@ -78,6 +93,12 @@ enum QuoteCheck {
 
     static let according = Word("according")
 
+    /// Whether a quotation mark or a colon stands between two neighbouring tokens.
+    static func quoteMarkBetween(_ document: Document, _ left: Int, _ right: Int) -> Bool {
+        guard left >= 0, right < document.tokens.count else { return false }
+        return document.text.bytes[Int(document.tokens[left].end)..<Int(document.tokens[right].start)].contains { $0 == 0x22 || $0 == 0x3A }
+    }
+
     static let the = Word("the")
 
     /// Names next to a speech verb: "Kim said", "said Kim", "according to Kim". A description
@@ -86,9 +107,13 @@ enum QuoteCheck {
         var result: [NameMention] = []
         for t in range where speechVerbs.contains(document.tokens[t]) {
             if let before = names.first(where: { $0.tokens.upperBound == t && !$0.possessive }),
-               before.tokens.lowerBound == 0 || !document.tokens[before.tokens.lowerBound - 1].is(the) { result.append(before) }
+               before.tokens.lowerBound == 0 || !document.tokens[before.tokens.lowerBound - 1].is(the),
+               !quoteMarkBetween(document, before.tokens.upperBound - 1, t) { result.append(before) }
             let after = document.tokens[t].is(according) ? t + 2 : t + 1
-            if let next = names.first(where: { $0.tokens.lowerBound == after }) { result.append(next) }
+            // A capitalized word opening a quotation ("said: \"Smiling ...") is the quote, not its speaker.
+            if let next = names.first(where: { $0.tokens.lowerBound == after }), !quoteMarkBetween(document, after - 1, after) {
+                result.append(next)
+            }
         }
         return result
     }

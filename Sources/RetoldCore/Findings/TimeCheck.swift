@@ -17,6 +17,15 @@ enum TimeCheck {
             return [Finding(kind: .timeChanged, severity: .medium, a: bytesA, b: bytesB,
                             explanation: "A says \(a.map(\.text).joined(separator: ", ")); B says \(b.map(\.text).joined(separator: ", ")).")]
         }
+        // A day or date made relative ("on Friday" / "yesterday"): right only on the day B was
+        // published, and unverifiable from B alone.
+        let datedA = timesA.filter { $0.kind == .weekday || $0.kind == .month }
+        let relativeB = timesB.filter { $0.kind == .relative && TimeMention.deictic.contains(StableHash.fnv1a($0.canonical)) }
+        if let dated = datedA.first, let relative = relativeB.first, !timesB.contains(where: { $0.kind == dated.kind }),
+           !timesA.contains(where: { $0.canonical == relative.canonical }) {
+            return [Finding(kind: .timeChanged, severity: .medium, a: dated.bytes, b: relative.bytes,
+                            explanation: "A says \(dated.text); B says \(relative.text): a date made relative to when B was published.")]
+        }
         return []
     }
 }
@@ -82,7 +91,9 @@ struct TimeMention: Equatable {
                 }
             }
             // A year: 1900-2100 not counting a noun after it ("2,000 troops"), or after "in", "by", "since".
+            // "Euro 2020" and "COVID-19" name things; their digits say nothing about when.
             if token.flags.contains(.number), let year = Int(document.string(of: token)), (1900...2100).contains(year),
+               !StatedNumber.isPartOfName(document, t, from: range.lowerBound),
                t + 1 >= range.upperBound || !tokens[t + 1].isContent || tokens[t + 1].flags.contains(.capitalized)
                 || (t > range.lowerBound && yearPrepositions.contains(tokens[t - 1]))
                 || document.text.bytes[Int(token.end)..<Int(tokens[t + 1].start)].contains(where: { $0 != 0x20 }) {
