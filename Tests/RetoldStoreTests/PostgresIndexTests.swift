@@ -24,7 +24,7 @@ import RetoldIngest
         } throws: { error in
             String(describing: error).contains("no Retold schema here; create it with `retold index migrate")
         }
-        #expect(try PostgresIndex.migrate(url: url) == ["1: documents, postings partitioned by band, links"])
+        #expect(try PostgresIndex.migrate(url: url) == ["1: documents, postings partitioned by band, links", "2: link confidence"])
         #expect(try PostgresIndex.migrate(url: url) == [], "a second run has nothing to do")
         #expect(try PostgresIndex(url: url).count() == 0)
         // A schema from a newer retold is refused, not used.
@@ -32,7 +32,7 @@ import RetoldIngest
         #expect {
             try PostgresIndex(url: url)
         } throws: { error in
-            String(describing: error).contains("the schema is at version 99, newer than this retold (1)")
+            String(describing: error).contains("the schema is at version 99, newer than this retold (2)")
         }
         #expect(throws: IndexError.self) { try PostgresIndex.migrate(url: url) }
     }
