@@ -8,6 +8,9 @@ public struct AlignmentOptions: Sendable, Equatable {
     public var candidatesPerSentence: Int = 3
     /// Model probability at which a sentence pair seeds a passage on its own.
     public var seedProbability: Double = 0.5
+    /// And the tf-isf cosine a seed needs besides: two sentences that share only words common
+    /// in both texts ("said", "officials") are not a restatement however the model scores them.
+    public var seedSimilarity: Double = 0.15
     /// A looser tier for spun rewrites, which the sentence model (calibrated on paraphrase
     /// corpora, where both sentences report the same event) scores between 0.2 and 0.5: such a
     /// pair is accepted when its tf-isf cosine within the two documents is high. Inverse

@@ -155,7 +155,7 @@ public struct PassageAligner: Sendable {
     func selectSeeds(_ candidates: [Candidate], a: Document, b: Document, taken: inout Taken) -> [Group] {
         // Strong pairs first, then the contextual tier; within a tier, the most probable first.
         func tier(_ c: Candidate) -> Int {
-            if c.probability >= options.seedProbability { return 2 }
+            if c.probability >= options.seedProbability && Double(c.cosine) >= options.seedSimilarity { return 2 }
             if c.probability >= options.contextualProbability && Double(c.cosine) >= options.contextualSimilarity { return 1 }
             return 0
         }
