@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldPostgres", "RetoldEvaluation"]),
-        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
+        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]

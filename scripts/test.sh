@@ -4,6 +4,9 @@
 # A cluster that cannot start fails the run: the PostgreSQL tests are never skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Hermetic: nothing beside the clone is read. The suites that measure Retold on the labelled
+# corpora run with scripts/evaluate.sh instead.
+unset RETOLD_CORPORA
 
 cluster=$(mktemp -d "${TMPDIR:-/tmp}/retold-test-postgres.XXXXXX")
 trap 'bash scripts/postgres-cluster.sh stop "$cluster"' EXIT

@@ -131,9 +131,6 @@ struct DocumentFindingsTests {
     func clean() throws {
         #expect(check("North Korea conducted its first missile test in six months. The first such test in six months alarmed Seoul.").isEmpty)
         #expect(check("Kim Yo Jong, the sister of Kim Jong Un, spoke on Friday. She said talks could resume. Her brother did not comment.").isEmpty)
-        for article in try TestData.bbcArticles().prefix(40) {
-            #expect(check(article).allSatisfy { $0.severity != .high }, "\(article.prefix(80))")
-        }
     }
 
     @Test("one figure stated two ways is a contradiction; an update, another year or rounding is not")
@@ -187,27 +184,6 @@ struct NumberTimeFindingsTests {
         #expect(changes("On Friday, Kim Yo Jong contacted Seoul.", "Kim Yo Jong contacted Seoul on Friday.").isEmpty)
         #expect(changes("On Friday, Kim Yo Jong contacted Seoul.", "Kim Yo Jong contacted Seoul.").isEmpty)
         #expect(changes("Experts may disagree about the talks in March.", "Experts may disagree about the March talks.").isEmpty)
-    }
-}
-
-@Suite("Findings on real paraphrases")
-struct ParaphraseFalseAlarmTests {
-    /// Faithful paraphrases should not raise alarms: MSRP's paraphrase pairs (the same news
-    /// sentence rewritten by another outlet) get a high-severity finding at most 5% of the time.
-    @Test("at most 5% of MSRP paraphrase pairs get a high-severity finding")
-    func msrpParaphrases() throws {
-        let text = try String(contentsOf: TestData.shared.appendingPathComponent("msrp-train/msr_paraphrase_train.txt"), encoding: .utf8)
-        var analyzer = TextAnalyzer()
-        var pairs = 0, alarmed = 0
-        for line in text.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 5, fields[0].hasSuffix("1") else { continue }
-            let comparison = Comparer().compare(analyzer.analyze(String(fields[3])), analyzer.analyze(String(fields[4])))
-            pairs += 1
-            if comparison.passages.contains(where: { $0.alignments.contains { $0.findings.contains { $0.severity == .high } } }) { alarmed += 1 }
-        }
-        #expect(pairs == 2_753)
-        #expect(Double(alarmed) / Double(pairs) <= 0.05, "\(alarmed) of \(pairs)")
     }
 }
 

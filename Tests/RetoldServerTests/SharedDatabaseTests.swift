@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import RetoldPostgres
 import RetoldStore
+import RetoldIngest
+import RetoldEvaluation
 @testable import RetoldServer
 
 /// Two servers on one PostgreSQL database, as a deployment behind a load balancer runs them:
@@ -13,8 +15,6 @@ import RetoldStore
     /// with them the server's request handling, for over a minute: a request whose body is not
     /// read meanwhile must not be cut off as idle.
     static let idleTimeout: Int64 = 600
-
-    static let pan = LiveServer.repositoryRoot.appendingPathComponent("../shared/data/pan13-no-obfuscation").standardizedFileURL.path
 
     @Test func twoServersOnOneDatabaseAnswerAsSQLiteDoes() async throws {
         guard let server = ProcessInfo.processInfo.environment["RETOLD_TEST_POSTGRES"], !server.isEmpty else {
@@ -30,15 +30,22 @@ import RetoldStore
         }
         try PostgresIndex.migrate(url: url)
 
-        // The examples and 100 PAN-13 sources, and 20 suspicious documents as queries.
-        let sources = try FileManager.default.contentsOfDirectory(atPath: Self.pan + "/src").sorted().prefix(100)
+        // The examples and 200 synthetic articles with planted copies; the first example and
+        // 20 planted copies as queries.
+        let planted = NSTemporaryDirectory() + "retold-planted-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: planted) }
+        try PlantedCorpus(.init(documents: 200, seed: 3)).write(to: planted)
+        var texts: [String: String] = [:]
         var documents: [[String: Any]] = try ["000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"].map {
             ["id": $0, "text": try LiveServer.example($0)]
         }
-        documents += try sources.map { ["id": $0, "text": try String(contentsOfFile: Self.pan + "/src/" + $0, encoding: .utf8)] }
-        let suspicious = try FileManager.default.contentsOfDirectory(atPath: Self.pan + "/susp").sorted().prefix(20)
-        let queries = try [LiveServer.example("000_1fa55ddf9ed85ec1.txt")]
-            + suspicious.map { try String(contentsOfFile: Self.pan + "/susp/" + $0, encoding: .utf8) }
+        _ = try DocumentReader().read([planted + "/corpus.jsonl"]) { document in
+            texts[document.id] = document.text
+            documents.append(["id": document.id, "text": document.text])
+        }
+        let copies = try PlantedCorpus.readTruth(planted + "/truth.tsv").filter { $0.kind != .original }.prefix(20)
+        #expect(copies.count == 20)
+        let queries = try [LiveServer.example("000_1fa55ddf9ed85ec1.txt")] + copies.map { texts[$0.id]! }
 
         func answers(_ server: LiveServer) async throws -> [String] {
             var out: [String] = []

@@ -2,13 +2,21 @@ import Foundation
 import Testing
 import RetoldCore
 import RetoldIngest
+import RetoldEvaluation
 @testable import RetoldStore
 
 enum StoreTestData {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let examples = repositoryRoot.appendingPathComponent("examples").path
-    static let pan = repositoryRoot.appendingPathComponent("../shared/data/pan13-no-obfuscation").standardizedFileURL.path
+
+    /// A synthetic news corpus with planted copies (``PlantedCorpus``), written once per test run:
+    /// `corpus.jsonl` and `truth.tsv` in the returned folder.
+    static let planted: Result<String, any Error> = Result {
+        let folder = NSTemporaryDirectory() + "retold-background-\(UUID().uuidString)"
+        try PlantedCorpus(.init(documents: 2_000, seed: 5)).write(to: folder)
+        return folder
+    }
 
     static func temporaryDatabase() -> String {
         NSTemporaryDirectory() + "retold-test-\(UUID().uuidString).db"
@@ -124,12 +132,12 @@ enum StoreTestData {
 }
 
 @Suite(.serialized) struct SearchTests {
-    /// The two examples among the PAN-13 source documents (about 2,000 unrelated texts), in an
-    /// index of each backend, built the same way.
+    /// The two examples among 2,000 synthetic news articles (unrelated to them; some are planted
+    /// copies of each other), in an index of each backend, built the same way.
     static let corpora: [TestBackend: Result<TestIndex, any Error>] = Dictionary(uniqueKeysWithValues: TestBackend.all.map { backend in
         (backend, Result {
             let store = try backend.makeIndex()
-            _ = try IndexWriter(index: store.index).add([StoreTestData.examples, StoreTestData.pan + "/src"])
+            _ = try IndexWriter(index: store.index).add([StoreTestData.examples, try StoreTestData.planted.get() + "/corpus.jsonl"])
             return store
         })
     })
@@ -141,7 +149,7 @@ enum StoreTestData {
     @Test(arguments: TestBackend.all) func eachExampleFindsTheOtherAtRankOneAsAParaphrase(_ backend: TestBackend) throws {
         let corpus = try Self.corpus(backend)
         let searcher = IndexSearcher(index: corpus)
-        #expect(try corpus.count() > 1_900)
+        #expect(try corpus.count() == 2_002)
         for (query, other) in [("000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"), ("001_b3d10f58ee285008.txt", "000_1fa55ddf9ed85ec1.txt")] {
             let text = try String(contentsOfFile: StoreTestData.examples + "/" + query, encoding: .utf8)
             let result = try searcher.search(text)
@@ -194,13 +202,16 @@ enum StoreTestData {
     }
 
     /// The same corpus gives the same answers on every backend: the same hits, in the same order,
-    /// with the same evidence and coverage, for the examples and 60 PAN-13 suspicious documents.
+    /// with the same evidence and coverage, for the examples and 60 planted copies.
     @Test func everyBackendGivesTheSameSearchResults() throws {
-        let folder = StoreTestData.pan + "/susp"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().prefix(60)
+        let folder = try StoreTestData.planted.get()
+        let copies = try PlantedCorpus.readTruth(folder + "/truth.tsv").filter { $0.kind != .original }.prefix(60).map(\.id)
+        var texts: [String: String] = [:]
+        _ = try DocumentReader().read([folder + "/corpus.jsonl"]) { texts[$0.id] = $0.text }
         let queries = try [StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", StoreTestData.examples + "/001_b3d10f58ee285008.txt"]
             .map { try String(contentsOfFile: $0, encoding: .utf8) }
-            + names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+            + copies.map { texts[$0]! }
+        #expect(queries.count == 62)
         var answers: [TestBackend: [String]] = [:]
         for backend in TestBackend.all {
             let searcher = IndexSearcher(index: try Self.corpus(backend))
@@ -218,35 +229,11 @@ enum StoreTestData {
             }
             answers[backend] = lines
         }
-        #expect(answers[.sqlite]!.filter { $0.hasSuffix(";") }.count >= 25, "the queries find copies (27 when written)")
+        #expect(answers[.sqlite]!.allSatisfy { $0.hasSuffix(";") }, "every query finds its copies")
         for backend in TestBackend.all where backend != .sqlite {
             for (sqlite, other) in zip(answers[.sqlite]!, answers[backend]!) {
                 #expect(sqlite == other, "\(backend)")
             }
         }
-    }
-
-    /// Source retrieval on PAN-13: each reused passage, searched on its own, has its gold source at rank 1.
-    @Test func panPassagesFindTheirSourceFirst() throws {
-        let path = StoreTestData.temporaryDatabase()
-        defer { StoreTestData.remove(path) }
-        let index = try SQLiteIndex(path: path)
-        _ = try IndexWriter(index: index).add([StoreTestData.pan + "/src"])
-        let report = try SearchEvaluationProbe.run(index)
-        #expect(report.passages >= 600)
-        #expect(Double(report.passagesRank1) / Double(report.passages) >= 0.99)
-        // Whole suspicious documents: 425 of 500 gold sources found with the relationship model,
-        // 487 with the earlier coverage rule. A long text sharing one short copied passage is not
-        // called reuse unless the passage runs 40 words (see README, PAN-13); this floor holds
-        // the figure where it is until that is fixed.
-        #expect(Double(report.documentsFound) / Double(report.goldPairs) >= 0.84)
-    }
-}
-
-import RetoldEvaluation
-
-enum SearchEvaluationProbe {
-    static func run(_ index: SQLiteIndex) throws -> SearchEvaluation.Report {
-        try SearchEvaluation(folder: StoreTestData.pan).run(index: index)
     }
 }

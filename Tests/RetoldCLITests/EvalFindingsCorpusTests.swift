@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// `retold eval findings` on MSRP, the paraphrase corpus it plants its edits in.
+@Suite("retold eval findings on MSRP", .needsCorpora)
+struct EvalFindingsCorpusTests {
+    @Test("builds the planted set from MSRP and reports every kind in both styles")
+    func table() throws {
+        let msrp = try Corpora.path("msrp-train/msr_paraphrase_train.txt")
+        let output = try RetoldProcess.run(["eval", "findings", "--msrp", msrp, "--per-kind", "30"])
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 24)  // a header, 11 kinds in two styles, the untouched line
+        #expect(lines[0] == "kind                 style       pairs  precision  recall")
+        let number = try #require(lines.first { $0.hasPrefix("number-changed       copy") })
+        let fields = number.split(separator: " ")
+        #expect(fields[2] == "30")
+        #expect(Double(fields[4]) ?? 0 >= 0.9)  // recall of figures changed in a copy
+        #expect(lines.last!.hasPrefix("untouched paraphrase pairs with a high-severity finding:"))
+    }
+}
