@@ -2,9 +2,10 @@ import Foundation
 import RetoldCore
 import RetoldStore
 
-/// The JSON form of `retold clusters` (schema `schemas/retold.clusters.v1.json`).
+/// The JSON form of `retold clusters` (schema `schemas/retold.clusters.v2.json`: v1 had camelCase
+/// keys and three decimals).
 public struct ClustersReport: Codable, Sendable, Equatable {
-    public static let version = 1
+    public static let version = 2
     public var schema = "retold.clusters"
     public var version = ClustersReport.version
     public var indexed: Int
@@ -12,6 +13,11 @@ public struct ClustersReport: Codable, Sendable, Equatable {
     public var links: Int
     public var minimumCoverage: Double
     public var clusters: [Cluster]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, version, indexed, links, clusters
+        case minimumCoverage = "minimum_coverage"
+    }
 
     public struct Cluster: Codable, Sendable, Equatable {
         public var size: Int
@@ -22,6 +28,11 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         public var members: [SearchReport.DocumentReport]
         /// Who most likely copied from whom: one edge per member but the earliest.
         public var tree: [Edge]
+
+        enum CodingKeys: String, CodingKey {
+            case size, earliest, members, tree
+            case earliestBasis = "earliest_basis"
+        }
     }
 
     public struct Edge: Codable, Sendable, Equatable {
@@ -33,6 +44,11 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         /// Share of the copy found in the source, and of the source found in the copy.
         public var coverageCopy: Double
         public var coverageSource: Double
+
+        enum CodingKeys: String, CodingKey {
+            case copy, source, basis
+            case coverageCopy = "coverage_copy", coverageSource = "coverage_source"
+        }
     }
 
     public init(clusters: [ReuseClusters.Cluster], documents: [Int64: StoredDocument], indexed: Int, links: Int, minimumCoverage: Double) {
@@ -45,7 +61,7 @@ public struct ClustersReport: Codable, Sendable, Equatable {
                 members: cluster.members.compactMap { documents[$0].map(SearchReport.DocumentReport.init) },
                 tree: cluster.edges.map {
                     Edge(copy: $0.copy, source: $0.source, basis: $0.basis.rawValue,
-                         coverageCopy: SearchReport.round($0.coverageCopy), coverageSource: SearchReport.round($0.coverageSource))
+                         coverageCopy: ReportNumber.round($0.coverageCopy), coverageSource: ReportNumber.round($0.coverageSource))
                 })
         }
     }

@@ -164,8 +164,7 @@ extension CompareReport {
             probabilities: Dictionary(uniqueKeysWithValues: comparison.decision.probabilities.map { ($0.key.rawValue, Self.round($0.value)) }))
     }
 
-    /// Four decimals: stable output, no float noise in diffs of results.
-    static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+    static func round(_ value: Double) -> Double { ReportNumber.round(value) }
 }
 
 extension CompareReport.DocumentSummary {

@@ -5,7 +5,7 @@ import RetoldStore
 /// The summary of `retold index add`, as one line or as JSON.
 public struct IndexAddReport: Codable, Sendable, Equatable {
     public var schema = "retold.index-add"
-    public var version = 1
+    public var version = 2
     /// Documents read from the inputs.
     public var read: Int
     public var added: Int
@@ -19,6 +19,11 @@ public struct IndexAddReport: Codable, Sendable, Equatable {
     public var textBytes: Int
     /// Documents in the index after the run.
     public var indexed: Int
+
+    enum CodingKeys: String, CodingKey {
+        case schema, version, read, added, duplicates, rejected, skipped, interrupted, seconds, indexed
+        case textBytes = "text_bytes"
+    }
 
     public struct Rejection: Codable, Sendable, Equatable {
         public var origin: String

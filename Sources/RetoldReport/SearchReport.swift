@@ -2,9 +2,10 @@ import Foundation
 import RetoldCore
 import RetoldStore
 
-/// The JSON form of `retold search` (schema `schemas/retold.search.v1.json`).
+/// The JSON form of `retold search` (schema `schemas/retold.search.v2.json`: v1 had camelCase keys
+/// and three decimals).
 public struct SearchReport: Codable, Sendable, Equatable {
-    public static let version = 1
+    public static let version = 2
     public var schema = "retold.search"
     public var version = SearchReport.version
     public var query: Query
@@ -17,6 +18,11 @@ public struct SearchReport: Codable, Sendable, Equatable {
     /// --include-identical is given).
     public var indexedAs: [Int64]
     public var results: [Result]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, version, query, indexed, candidates, verified, results
+        case indexedAs = "indexed_as"
+    }
 
     public struct Query: Codable, Sendable, Equatable {
         public var name: String
@@ -33,6 +39,11 @@ public struct SearchReport: Codable, Sendable, Equatable {
         public var outlet: String?
         public var published: String?
 
+        enum CodingKeys: String, CodingKey {
+            case id, title, url, outlet, published
+            case sourceId = "source_id"
+        }
+
         public init(_ document: StoredDocument) {
             id = document.id
             sourceId = document.sourceID
@@ -48,12 +59,20 @@ public struct SearchReport: Codable, Sendable, Equatable {
         public var queryInDocument: Double
         /// Share of the document's text found in the query.
         public var documentInQuery: Double
+
+        enum CodingKeys: String, CodingKey {
+            case queryInDocument = "query_in_document", documentInQuery = "document_in_query"
+        }
     }
 
     public struct Evidence: Codable, Sendable, Equatable {
         public var sharedBands: Int
         public var sharedAnchors: Int
         public var sharedPassageFeatures: Int
+
+        enum CodingKeys: String, CodingKey {
+            case sharedBands = "shared_bands", sharedAnchors = "shared_anchors", sharedPassageFeatures = "shared_passage_features"
+        }
     }
 
     public struct Result: Codable, Sendable, Equatable {
@@ -76,10 +95,15 @@ public struct SearchReport: Codable, Sendable, Equatable {
         public var evidence: Evidence
         /// With --passages: the full comparison, query as A and document as B.
         public var comparison: CompareReport?
+
+        enum CodingKeys: String, CodingKey {
+            case rank, document, relationship, confidence, score, coverage, direction, identical, evidence, comparison
+            case directionBasis = "direction_basis", verifiedBy = "verified_by"
+        }
     }
 
     public init(_ result: SearchResult, queryName: String, query: Document) {
-        self.query = Query(name: queryName, words: query.tokens.count, characters: query.original.count)
+        self.query = Query(name: queryName, words: query.tokens.count, characters: query.original.unicodeScalars.count)
         indexed = result.indexed
         candidates = result.candidates
         verified = result.verified
@@ -104,7 +128,7 @@ public struct SearchReport: Codable, Sendable, Equatable {
         }
     }
 
-    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    static func round(_ value: Double) -> Double { ReportNumber.round(value) }
 }
 
 /// The terminal form of a search.

@@ -38,14 +38,14 @@ enum OpenAPIDocument {
         "properties": { "schema": { "const": "retold.check" }, "version": { "type": "integer" }, "document": { "type": "object" }, "findings": { "type": "array" }, "counts": { "type": "object" } }
       },
       "SearchReport": {
-        "type": "object", "description": "schemas/retold.search.v1.json",
+        "type": "object", "description": "schemas/retold.search.v2.json",
         "required": ["schema", "version", "query", "indexed", "candidates", "verified", "results"],
         "properties": { "schema": { "const": "retold.search" }, "version": { "type": "integer" }, "query": { "type": "object" }, "indexed": { "type": "integer" }, "candidates": { "type": "integer" }, "verified": { "type": "integer" }, "results": { "type": "array" } }
       },
       "ClustersReport": {
-        "type": "object", "description": "schemas/retold.clusters.v1.json",
-        "required": ["schema", "version", "indexed", "links", "minimumCoverage", "clusters"],
-        "properties": { "schema": { "const": "retold.clusters" }, "version": { "type": "integer" }, "indexed": { "type": "integer" }, "links": { "type": "integer" }, "minimumCoverage": { "type": "number" }, "clusters": { "type": "array" } }
+        "type": "object", "description": "schemas/retold.clusters.v2.json",
+        "required": ["schema", "version", "indexed", "links", "minimum_coverage", "clusters"],
+        "properties": { "schema": { "const": "retold.clusters" }, "version": { "type": "integer" }, "indexed": { "type": "integer" }, "links": { "type": "integer" }, "minimum_coverage": { "type": "number" }, "clusters": { "type": "array" } }
       },
       "AddResponse": {
         "type": "object",

@@ -189,10 +189,10 @@ extension WebPage {
         for (const result of report.results) {
           const doc = result.document;
           list.append(el("li", {},
-            el("strong", {}, "#" + doc.id + " " + (doc.title || doc.sourceId)),
+            el("strong", {}, "#" + doc.id + " " + (doc.title || doc.source_id)),
             " " + [doc.outlet, doc.published].filter(Boolean).join(", "),
-            el("div", {}, result.relationship.replace(/-/g, " ") + ": " + percent(result.coverage.queryInDocument)
-              + " of the query found in it, " + percent(result.coverage.documentInQuery) + " of it in the query; "
+            el("div", {}, result.relationship.replace(/-/g, " ") + ": " + percent(result.coverage.query_in_document)
+              + " of the query found in it, " + percent(result.coverage.document_in_query) + " of it in the query; "
               + ({ "document-first": "it most likely came first", "query-first": "the query most likely came first" }[result.direction] || "order unknown"))));
         }
       } catch (error) {
@@ -212,8 +212,8 @@ extension WebPage {
           const timeline = el("ol", { class: "timeline" });
           for (const doc of members) {
             timeline.append(el("li", {}, el("time", {}, doc.published || "undated"),
-              el("strong", {}, "#" + doc.id + " "), (doc.title || doc.sourceId) + (doc.outlet ? " (" + doc.outlet + ")" : ""),
-              doc.id === cluster.earliest ? " (earliest, by " + cluster.earliestBasis + ")" : ""));
+              el("strong", {}, "#" + doc.id + " "), (doc.title || doc.source_id) + (doc.outlet ? " (" + doc.outlet + ")" : ""),
+              doc.id === cluster.earliest ? " (earliest, by " + cluster.earliest_basis + ")" : ""));
           }
           box.append(el("div", { class: "cluster" }, el("h2", {}, "Cluster " + (n + 1) + ": " + cluster.size + " copies of one story"), timeline));
         });

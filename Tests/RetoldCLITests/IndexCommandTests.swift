@@ -37,13 +37,13 @@ import Testing
 
         let search = try RetoldProcess.run(["search", "--db", db, "examples/000_1fa55ddf9ed85ec1.txt", "--format", "json", "--passages"])
         #expect(search.status == 0)
-        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)), to: "retold.search.v1.json")
+        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)), to: "retold.search.v2.json")
         let report = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as! [String: Any]
         let results = report["results"] as! [[String: Any]]
-        #expect(report["indexedAs"] as? [Int] == [1])
+        #expect(report["indexed_as"] as? [Int] == [1])
         #expect(results.count == 1)
         #expect(results.first?["relationship"] as? String == "paraphrase")
-        #expect((results.first?["document"] as? [String: Any])?["sourceId"] as? String == "examples/001_b3d10f58ee285008.txt")
+        #expect((results.first?["document"] as? [String: Any])?["source_id"] as? String == "examples/001_b3d10f58ee285008.txt")
         let comparison = results.first?["comparison"] as? [String: Any]
         #expect((comparison?["passages"] as? [Any])?.isEmpty == false)
         try SchemaCheck.conforms(try #require(comparison), to: "retold.compare.v3.json")
@@ -54,7 +54,7 @@ import Testing
 
         let clusters = try RetoldProcess.run(["clusters", "--db", db, "--format", "json"])
         #expect(clusters.status == 0)
-        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)), to: "retold.clusters.v1.json")
+        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)), to: "retold.clusters.v2.json")
         let clusterReport = try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as! [String: Any]
         let first = (clusterReport["clusters"] as! [[String: Any]]).first
         #expect(first?["size"] as? Int == 2)

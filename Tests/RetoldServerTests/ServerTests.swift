@@ -136,7 +136,7 @@ struct LiveServer {
             #expect(reply.status == 200)
             let results = reply.json["results"] as? [[String: Any]] ?? []
             #expect(results.count == 1)
-            #expect((results.first?["document"] as? [String: Any])?["sourceId"] as? String == "first")
+            #expect((results.first?["document"] as? [String: Any])?["source_id"] as? String == "first")
             #expect(results.first?["relationship"] as? String == "paraphrase")
 
             reply = try await server.request("POST", "/v1/search", json: ["text": b, "exclude_outlets": ["Wire"]])
