@@ -90,6 +90,10 @@ public struct ClusterEvaluation: Sendable {
                 if document.label == .wireOriginal { wires.append(document.id) }
             }
         }
+        // Indexed in a shuffled (seeded) order: the corpus lists each wire text first, and ids in
+        // file order would tell the clustering which member is the wire text.
+        var random = SeededRandom(seed: 20_261_201)
+        for i in stride(from: documents.count - 1, to: 0, by: -1) { documents.swapAt(i, random.below(i + 1)) }
         _ = try IndexWriter(index: index).add(documents: documents)
         _ = try LinkBuilder(index: index).update()
         let links = try index.links()

@@ -4,8 +4,8 @@
 /// Clusters grow from the verified reuse links, strongest first, but resist chaining: a group
 /// joins another only through links from half its members, or a lone document through one
 /// decisive link (see `build`). The root is the earliest
-/// member by publication time; with no dates, the member that containment says came first most
-/// often. The tree grows from the root like a maximum spanning tree: at each step the strongest
+/// member by publication time; with no dates, the hub: the member sharing the most text with the
+/// others. The tree grows from the root like a maximum spanning tree: at each step the strongest
 /// link from a member already placed to one not yet placed is taken, preferring links whose
 /// direction (by date, then containment) agrees that the placed member came first.
 public enum ReuseClusters {
@@ -147,16 +147,22 @@ public enum ReuseClusters {
             root = earliest.0
             rootBasis = .published
         } else {
+            // Every copy of a story derives from its source, so the source is the hub: the member
+            // sharing the most text with the others (coverage both ways, summed over its links).
+            // Ties go to the side containment says came first most often, then to the lowest id.
+            var shared: [Int64: Double] = [:]
             var firstVotes: [Int64: Int] = [:]
             var decided = false
             for link in links {
+                shared[link.a, default: 0] += link.coverageA + link.coverageB
+                shared[link.b, default: 0] += link.coverageA + link.coverageB
                 switch direction(link, byID).0 {
                 case .aFirst: firstVotes[link.a, default: 0] += 1; firstVotes[link.b, default: 0] -= 1; decided = true
                 case .bFirst: firstVotes[link.b, default: 0] += 1; firstVotes[link.a, default: 0] -= 1; decided = true
                 case .unknown: break
                 }
             }
-            root = ids.max { (firstVotes[$0] ?? 0, -$0) < (firstVotes[$1] ?? 0, -$1) }!
+            root = ids.max { (shared[$0] ?? 0, firstVotes[$0] ?? 0, -$0) < (shared[$1] ?? 0, firstVotes[$1] ?? 0, -$1) }!
             rootBasis = decided ? .containment : .none
         }
 
