@@ -60,9 +60,7 @@ struct RetoldAPI: Sendable {
         query.outlet = body.outlet ?? query.outlet
         let limit = body.limit ?? 10
         guard (1...1_000).contains(limit) else { throw APIError.badRequest("\"limit\" must be between 1 and 1000") }
-        var filter = DocumentFilter(outlets: Set(body.outlets ?? []), excludedOutlets: Set(body.excludeOutlets ?? []))
-        filter.publishedFrom = try instant(body.from, field: "from")
-        filter.publishedUntil = try instant(body.until, field: "until")
+        var filter = try filter(from: body.from, until: body.until, outlets: body.outlets ?? [], excludedOutlets: body.excludeOutlets ?? [])
         if body.excludeOwnOutlet == true {
             guard let outlet = query.outlet else { throw APIError.badRequest("\"exclude_own_outlet\" needs the query's \"outlet\"") }
             filter.excludedOutlets.insert(outlet)
@@ -133,9 +131,8 @@ struct RetoldAPI: Sendable {
             guard let number = Double(value), (0...1).contains(number) else { throw APIError.badRequest("\"min_coverage\" must be between 0 and 1") }
             minimumCoverage = number
         }
-        var filter = DocumentFilter(outlets: Set(query.getAll("outlet")), excludedOutlets: Set(query.getAll("exclude_outlet")))
-        filter.publishedFrom = try instant(query.get("from"), field: "from")
-        filter.publishedUntil = try instant(query.get("until"), field: "until")
+        let filter = try filter(from: query.get("from"), until: query.get("until"),
+                                outlets: query.getAll("outlet"), excludedOutlets: query.getAll("exclude_outlet"))
         return try json(ClustersReport.make(index: index, filter: filter, minimumCoverage: minimumCoverage))
     }
 
@@ -196,6 +193,15 @@ struct RetoldAPI: Sendable {
         guard let value else { return nil }
         guard let date = ISO8601.parse(value) else { throw APIError.badRequest("\"\(field)\" is not an ISO 8601 date or time") }
         return date.timeIntervalSince1970
+    }
+
+    /// The filter as the CLI reads it (``DocumentFilter/parse``), a bad date a 400.
+    func filter(from: String?, until: String?, outlets: [String], excludedOutlets: [String]) throws -> DocumentFilter {
+        do {
+            return try DocumentFilter.parse(from: from, until: until, outlets: outlets, excludedOutlets: excludedOutlets)
+        } catch {
+            throw APIError.badRequest("\"\(error.field)\" is not an ISO 8601 date or time")
+        }
     }
 
     func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

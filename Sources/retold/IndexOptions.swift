@@ -99,18 +99,14 @@ struct FilterOptions: ParsableArguments {
     var excludedOutlets: [String] = []
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--until", until)] {
-            if let value, ISO8601.parse(value) == nil {
-                throw ValidationError("\(name) \(value): not an ISO 8601 date or time (e.g. 2024-03-01 or 2024-03-01T12:00:00Z)")
-            }
-        }
+        do { _ = try parsed() } catch { throw ValidationError(error.description) }
     }
 
-    var filter: DocumentFilter {
-        var until = self.until.flatMap(ISO8601.parse)?.timeIntervalSince1970
-        // A bare date means the whole day.
-        if let text = self.until, text.count == 10, let start = until { until = start + 86_399 }
-        return DocumentFilter(publishedFrom: from.flatMap(ISO8601.parse)?.timeIntervalSince1970, publishedUntil: until,
-                              outlets: Set(outlets), excludedOutlets: Set(excludedOutlets))
+    /// Valid once `validate` has run, as ArgumentParser guarantees before `run`.
+    var filter: DocumentFilter { (try? parsed()) ?? DocumentFilter() }
+
+    func parsed() throws(DocumentFilter.InvalidDate) -> DocumentFilter {
+        try DocumentFilter.parse(from: from, until: until, outlets: outlets, excludedOutlets: excludedOutlets,
+                                 fieldNames: ("--from", "--until"))
     }
 }
