@@ -68,11 +68,10 @@ public struct RelationshipModel: Sendable, Equatable {
         public var probabilities: [Relationship: Double]
     }
 
-    /// A run of copied body sentences (verbatim or edited, not shared quotations) this long, in
-    /// words on both sides, is reuse whatever else the evidence says: independent reports of one
-    /// event share no run over 23 words in the development clusters, and a copied paragraph
-    /// inside a long text is reuse at any share of it (the model, fitted on news excerpts, has
-    /// seen few long texts).
+    /// A run of this many words copied word for word (``CopiedRun``: outside shared quotations)
+    /// is reuse whatever else the evidence says: independent reports of one event share no run
+    /// over 18 words in the development clusters, and a copied paragraph inside a long text is
+    /// reuse at any share of it (the model, fitted on news excerpts, has seen few long texts).
     public static let decisiveCopiedRun = 40
     /// P(reuse) when a decisive copied run is present.
     static let decisiveReuseProbability = 0.99

@@ -62,7 +62,7 @@ extension DerivationEvidence {
             meanProbability = probability / Double(kept.count)
         }
         inOrder = Self.longestChain(kept)
-        longestCopiedRun = Self.longestCopiedRun(kept, a: a, b: b)
+        longestCopiedRun = CopiedRun.longest(a, b, quotedA: quotedA, quotedB: quotedB)
         let ordinary = (Self.ordinaryTrigrams(a, quotedA), Self.ordinaryTrigrams(b, quotedB))
         ordinaryShared = ordinary.0.intersection(ordinary.1).count
         ordinaryA = ordinary.0.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.0.count)
@@ -138,22 +138,31 @@ extension DerivationEvidence {
         return FactOrder.longestIncreasing(ordered.map(\.b.lowerBound))
     }
 
-    /// Words (the shorter side) of the longest run of verbatim or edited alignments that follow
-    /// each other directly in both texts.
-    static func longestCopiedRun(_ alignments: [SentenceAlignment], a: Document, b: Document) -> Int {
-        let ordered = alignments.filter { $0.kind != .paraphrased }.sorted { $0.a.lowerBound < $1.a.lowerBound }
-        var best = 0, wordsA = 0, wordsB = 0
-        var previous: SentenceAlignment?
-        for alignment in ordered {
-            let words = (Self.words(a, alignment.a), Self.words(b, alignment.b))
-            if let last = previous, alignment.a.lowerBound - last.a.upperBound <= 1,
-               alignment.b.lowerBound >= last.b.upperBound, alignment.b.lowerBound - last.b.upperBound <= 1 {
-                wordsA += words.0; wordsB += words.1
-            } else {
-                wordsA = words.0; wordsB = words.1
+    /// The longest run of words copied in sequence: word pairs the alignments' diffs keep that
+    /// follow each other directly in both texts, across sentence boundaries (a copied passage
+    /// may start or end inside a sentence, and two texts may split it into sentences
+    /// differently). Words quoted on both sides break a run: two reporters quoting one statement
+    /// have copied nothing from each other.
+    static func longestCopiedRun(_ alignments: [SentenceAlignment], a: Document, b: Document,
+                                 quotedA: QuotedWords, quotedB: QuotedWords) -> Int {
+        var best = 0, run = 0
+        var last = (a: -2, b: -2)
+        for alignment in alignments.sorted(by: { $0.a.lowerBound < $1.a.lowerBound }) {
+            let left = alignment.diff.leftKept, right = alignment.diff.rightKept
+            let startA = a.sentences[alignment.a.lowerBound].tokens.lowerBound
+            let startB = b.sentences[alignment.b.lowerBound].tokens.lowerBound
+            var i = 0, j = 0
+            while true {
+                while i < left.count && !left[i] { i += 1 }
+                while j < right.count && !right[j] { j += 1 }
+                guard i < left.count, j < right.count else { break }
+                let x = startA + i, y = startB + j
+                i += 1; j += 1
+                if quotedA.inside[x] && quotedB.inside[y] { run = 0; last = (-2, -2); continue }
+                run = x == last.a + 1 && y == last.b + 1 ? run + 1 : 1
+                best = max(best, run)
+                last = (x, y)
             }
-            best = max(best, min(wordsA, wordsB))
-            previous = alignment
         }
         return best
     }
