@@ -11,11 +11,14 @@ public struct ClustersReport: Codable, Sendable, Equatable {
     public var indexed: Int
     /// Verified reuse links among the documents the filters admit.
     public var links: Int
+    /// Documents not linked yet: their links are missing from these clusters until links are
+    /// built (`retold clusters` builds them first; the API's `POST /v1/links`).
+    public var pending: Int
     public var minimumCoverage: Double
     public var clusters: [Cluster]
 
     enum CodingKeys: String, CodingKey {
-        case schema, version, indexed, links, clusters
+        case schema, version, indexed, links, pending, clusters
         case minimumCoverage = "minimum_coverage"
     }
 
@@ -51,11 +54,13 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         }
     }
 
-    public init(clusters: [ReuseClusters.Cluster], documents: [Int64: StoredDocument], indexed: Int, links: Int, minimumCoverage: Double) {
-        self.indexed = indexed
-        self.links = links
-        self.minimumCoverage = minimumCoverage
-        self.clusters = clusters.map { cluster in
+    public init(_ listing: ClusterListing) {
+        let documents = listing.documents
+        indexed = listing.indexed
+        links = listing.links
+        pending = listing.pending
+        minimumCoverage = listing.minimumCoverage
+        clusters = listing.clusters.map { cluster in
             Cluster(
                 size: cluster.members.count, earliest: cluster.earliest, earliestBasis: cluster.earliestBasis.rawValue,
                 members: cluster.members.compactMap { documents[$0].map(SearchReport.DocumentReport.init) },
@@ -110,26 +115,5 @@ public enum ClustersRenderer {
         if let published = document.published { meta.append(published) }
         if !meta.isEmpty { parts.append("(" + meta.joined(separator: ", ") + ")") }
         return parts.joined(separator: " ")
-    }
-}
-
-extension ClustersReport {
-    /// Brings the index's links up to date (only documents added since the last run are
-    /// checked), then groups the admitted documents into clusters. Shared by `retold clusters`
-    /// and `GET /v1/clusters`.
-    public static func make(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double,
-                            progress: (_ checked: Int, _ pending: Int) -> Void = { _, _ in }) throws -> ClustersReport {
-        _ = try LinkBuilder(index: index).update(progress: progress)
-        let links = try index.links()
-        let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
-        let documents = try index.documents(ids, withText: false).filter { filter.admits($0) }
-        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
-        let admittedLinks = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
-        let clusters = ReuseClusters.build(
-            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
-            links: admittedLinks.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
-            minimumCoverage: minimumCoverage)
-        return ClustersReport(clusters: clusters, documents: byID, indexed: try index.count(),
-                              links: admittedLinks.count, minimumCoverage: minimumCoverage)
     }
 }

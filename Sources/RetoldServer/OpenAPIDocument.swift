@@ -44,8 +44,12 @@ enum OpenAPIDocument {
       },
       "ClustersReport": {
         "type": "object", "description": "schemas/retold.clusters.v2.json",
-        "required": ["schema", "version", "indexed", "links", "minimum_coverage", "clusters"],
-        "properties": { "schema": { "const": "retold.clusters" }, "version": { "type": "integer" }, "indexed": { "type": "integer" }, "links": { "type": "integer" }, "minimum_coverage": { "type": "number" }, "clusters": { "type": "array" } }
+        "required": ["schema", "version", "indexed", "links", "pending", "minimum_coverage", "clusters"],
+        "properties": { "schema": { "const": "retold.clusters" }, "version": { "type": "integer" }, "indexed": { "type": "integer" }, "links": { "type": "integer" }, "pending": { "type": "integer", "description": "Documents not linked yet (POST /v1/links links them)" }, "minimum_coverage": { "type": "number" }, "clusters": { "type": "array" } }
+      },
+      "LinksResponse": {
+        "type": "object", "required": ["checked", "links"],
+        "properties": { "checked": { "type": "integer", "description": "Documents linked by this request" }, "links": { "type": "integer", "description": "Links stored in all" } }
       },
       "AddResponse": {
         "type": "object",
@@ -165,7 +169,7 @@ enum OpenAPIDocument {
     },
     "/v1/clusters": {
       "get": {
-        "summary": "Groups of documents that reuse one another, earliest first",
+        "summary": "Groups of documents that reuse one another, earliest first, from the stored links (read-only; POST /v1/links builds them)",
         "parameters": [
           { "name": "min_coverage", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.2 } },
           { "name": "from", "in": "query", "schema": { "type": "string" } }, { "name": "until", "in": "query", "schema": { "type": "string" } },
@@ -174,6 +178,15 @@ enum OpenAPIDocument {
         "responses": {
           "200": { "description": "Clusters", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ClustersReport" } } } },
           "400": { "$ref": "#/components/responses/BadRequest" }
+        }
+      }
+    },
+    "/v1/links": {
+      "post": {
+        "summary": "Link the documents added since the last build: each is searched against the others and its verified reuse links stored",
+        "responses": {
+          "200": { "description": "Links up to date", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LinksResponse" } } } },
+          "401": { "description": "A token is configured and the request lacks it", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
         }
       }
     }

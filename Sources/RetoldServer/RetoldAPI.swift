@@ -24,6 +24,7 @@ struct RetoldAPI: Sendable {
         v1.post("documents") { request, _ in try await addDocuments(request) }
         v1.get("documents/:id") { _, context in try document(context.parameters.get("id") ?? "") }
         v1.get("clusters") { request, _ in try clusters(request.uri.queryParameters) }
+        v1.post("links") { request, _ in try buildLinks(request) }
         // The comparison the page opens with, when the server was started with one.
         v1.get("opening") { _, _ in
             guard let opening = configuration.opening else { throw APIError.notFound("no opening comparison") }
@@ -74,6 +75,14 @@ struct RetoldAPI: Sendable {
 
     /// One document object, or an array of them, with the fields of a JSONL line. Bad documents
     /// are reported by position and the rest are added; the status is 200 unless none was valid.
+    /// Brings the links up to date (the documents added since the last build are searched
+    /// against the others), for `GET /v1/clusters` to read: a write, so it needs the token.
+    func buildLinks(_ request: Request) throws -> Response {
+        try authorizeWrite(request)
+        let checked = try LinkBuilder(index: index).update()
+        return try json(LinksResponse(checked: checked, links: try index.links().count))
+    }
+
     func addDocuments(_ request: Request) async throws -> Response {
         try authorizeWrite(request)
         var request = request
@@ -133,7 +142,7 @@ struct RetoldAPI: Sendable {
         }
         let filter = try filter(from: query.get("from"), until: query.get("until"),
                                 outlets: query.getAll("outlet"), excludedOutlets: query.getAll("exclude_outlet"))
-        return try json(ClustersReport.make(index: index, filter: filter, minimumCoverage: minimumCoverage))
+        return try json(ClustersReport(try ClusterListing(index: index, filter: filter, minimumCoverage: minimumCoverage)))
     }
 
     // MARK: - Helpers
@@ -208,6 +217,12 @@ struct RetoldAPI: Sendable {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: JSONOutput.encode(value, pretty: false))))
     }
+}
+
+/// What `POST /v1/links` did: documents checked, and links stored in all.
+struct LinksResponse: Encodable {
+    var checked: Int
+    var links: Int
 }
 
 struct Health: Encodable {

@@ -201,12 +201,13 @@ extension WebPage {
     }
 
     async function loadClusters() {
-      status("clusters-status", "Linking and grouping…");
+      status("clusters-status", "Grouping…");
       const box = $("clusters");
       box.replaceChildren();
       try {
         const report = await api("GET", "/v1/clusters");
-        status("clusters-status", report.clusters.length + " clusters among " + report.indexed + " indexed documents.");
+        status("clusters-status", report.clusters.length + " clusters among " + report.indexed + " indexed documents." +
+          (report.pending > 0 ? " " + report.pending + " not linked yet (retold clusters, or POST /v1/links, links them)." : ""));
         report.clusters.forEach((cluster, n) => {
           const members = [...cluster.members].sort((x, y) => (x.published || "~").localeCompare(y.published || "~"));
           const timeline = el("ol", { class: "timeline" });

@@ -50,7 +50,8 @@ public struct LinkBuilder: Sendable {
         return checked
     }
 
-    private func pendingIDs() throws -> Set<Int64> {
+    /// Documents not linked yet.
+    func pendingIDs() throws -> Set<Int64> {
         var pending = Set<Int64>()
         var cursor: Int64 = 0
         while true {

@@ -33,9 +33,10 @@ struct Clusters: ParsableCommand {
         let bar = ProgressBar()
         let report: ClustersReport
         do {
-            report = try ClustersReport.make(index: store, filter: filters.filter, minimumCoverage: minCoverage) { checked, pending in
+            try LinkBuilder(index: store).update { checked, pending in
                 bar.update(items: checked, noun: "documents linked", fraction: pending > 0 ? Double(checked) / Double(pending) : nil)
             }
+            report = ClustersReport(try ClusterListing(index: store, filter: filters.filter, minimumCoverage: minCoverage))
         } catch {
             bar.finish()
             printError(index.describe(error))

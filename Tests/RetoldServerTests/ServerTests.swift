@@ -147,7 +147,14 @@ struct LiveServer {
             #expect(try await server.request("GET", "/v1/documents/99").status == 404)
             #expect(try await server.request("GET", "/v1/documents/abc").status == 400)
 
+            // Reading clusters writes nothing: the two documents wait for a link build.
             reply = try await server.request("GET", "/v1/clusters")
+            #expect(reply.json["pending"] as? Int == 2 && (reply.json["clusters"] as? [Any])?.isEmpty == true)
+            reply = try await server.request("POST", "/v1/links")
+            #expect(reply.status == 200 && reply.json["checked"] as? Int == 2 && reply.json["links"] as? Int == 1)
+            #expect(try await server.request("POST", "/v1/links").json["checked"] as? Int == 0)
+            reply = try await server.request("GET", "/v1/clusters")
+            #expect(reply.json["pending"] as? Int == 0)
             let clusters = reply.json["clusters"] as? [[String: Any]] ?? []
             #expect(clusters.count == 1 && clusters.first?["size"] as? Int == 2 && clusters.first?["earliest"] as? Int == 1)
             #expect(try await server.request("GET", "/v1/clusters?min_coverage=2").status == 400)
@@ -199,6 +206,8 @@ struct LiveServer {
             #expect(reply.status == 401)
             reply = try await server.request("POST", "/v1/documents", json: document, authorized: true)
             #expect(reply.status == 201)
+            #expect(try await server.request("POST", "/v1/links").status == 401)
+            #expect(try await server.request("POST", "/v1/links", authorized: true).status == 200)
             // Reads stay open.
             #expect(try await server.request("POST", "/v1/check", json: ["text": "It rained."]).status == 200)
         }
@@ -243,9 +252,10 @@ struct LiveServer {
             check(try await server.request("POST", "/v1/search", json: ["text": a]), against: "SearchReport")
             check(try await server.request("GET", "/v1/documents/1"), against: "Document")
             check(try await server.request("GET", "/v1/clusters"), against: "ClustersReport")
+            check(try await server.request("POST", "/v1/links"), against: "LinksResponse")
             check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
             let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
-            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/opening", "/v1/search"])
+            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
             #expect(try await server.request("GET", "/v1/opening").status == 404)
         }
     }

@@ -1,0 +1,33 @@
+import RetoldCore
+
+/// The clusters of an index as its stored links make them, read-only: links are built by
+/// ``LinkBuilder`` (`retold clusters`, or the API's `POST /v1/links`), never by a listing, so
+/// reading clusters needs no write access and a slow link build never hides inside a read.
+public struct ClusterListing: Sendable {
+    public var clusters: [ReuseClusters.Cluster]
+    /// The clustered documents, by id (metadata only).
+    public var documents: [Int64: StoredDocument]
+    /// Documents in the index, links among the documents the filter admits, and documents not
+    /// linked yet (their links are missing from these clusters).
+    public var indexed: Int
+    public var links: Int
+    public var pending: Int
+    public var minimumCoverage: Double
+
+    public init(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double) throws {
+        let links = try index.links()
+        let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
+        let documents = try index.documents(ids, withText: false).filter { filter.admits($0) }
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        let admitted = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
+        clusters = ReuseClusters.build(
+            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
+            links: admitted.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
+            minimumCoverage: minimumCoverage)
+        self.documents = byID
+        indexed = try index.count()
+        self.links = admitted.count
+        pending = try LinkBuilder(index: index).pendingIDs().count
+        self.minimumCoverage = minimumCoverage
+    }
+}
