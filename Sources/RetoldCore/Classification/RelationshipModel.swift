@@ -84,24 +84,22 @@ public struct RelationshipModel: Sendable, Equatable {
     public func decide(_ features: [Double], longestCopiedRun: Int) -> Decision {
         var r = reuse.probability(features)
         if longestCopiedRun >= Self.decisiveCopiedRun { r = max(r, Self.decisiveReuseProbability) }
-        let probabilities = self.probabilities(features, reuse: r)
+        let p = paraphrase.probability(features), v = verbatim.probability(features), s = sameEvent.probability(features)
+        let probabilities = Self.probabilities(reuse: r, paraphrase: p, verbatim: v, sameEvent: s)
         let verdict: Relationship
         if r >= 0.5 {
-            if paraphrase.probability(features) >= 0.5 { verdict = .paraphrase }
-            else { verdict = verbatim.probability(features) >= 0.5 ? .verbatimCopy : .editedCopy }
+            verdict = p >= 0.5 ? .paraphrase : v >= 0.5 ? .verbatimCopy : .editedCopy
         } else {
-            verdict = sameEvent.probability(features) >= 0.5 ? .sameEvent : .unrelated
+            verdict = s >= 0.5 ? .sameEvent : .unrelated
         }
         let score = probabilities[verdict]!
         return Decision(relationship: verdict, score: score, confidence: calibration(score),
                         reuseProbability: r, probabilities: probabilities)
     }
 
-    /// Uncalibrated probability of each relationship, given P(reuse).
-    func probabilities(_ features: [Double], reuse r: Double) -> [Relationship: Double] {
-        let p = paraphrase.probability(features)
-        let v = verbatim.probability(features), s = sameEvent.probability(features)
-        return [
+    /// The hierarchy's leaves: each relationship's probability from the four branches'.
+    static func probabilities(reuse r: Double, paraphrase p: Double, verbatim v: Double, sameEvent s: Double) -> [Relationship: Double] {
+        [
             .verbatimCopy: r * (1 - p) * v,
             .editedCopy: r * (1 - p) * (1 - v),
             .paraphrase: r * p,

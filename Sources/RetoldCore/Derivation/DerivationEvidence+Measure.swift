@@ -64,7 +64,7 @@ extension DerivationEvidence {
         inOrder = Self.longestChain(kept)
         longestCopiedRun = CopiedRun.longest(a, b, quotedA: quotedA, quotedB: quotedB)
         let ordinary = (Self.ordinaryTrigrams(a, quotedA), Self.ordinaryTrigrams(b, quotedB))
-        ordinaryShared = ordinary.0.intersection(ordinary.1).count
+        ordinaryShared = Self.sharedCount(ordinary.0, ordinary.1)
         ordinaryA = ordinary.0.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.0.count)
         ordinaryB = ordinary.1.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.1.count)
         let order = FactOrder(a: a, b: b, bodyA: bodyA, bodyB: bodyB)
@@ -73,7 +73,7 @@ extension DerivationEvidence {
         looseMatches = order.looseMatches
         looseInOrder = order.looseInOrder
         let bigrams = (Self.bigrams(a), Self.bigrams(b))
-        let sharedBigrams = bigrams.0.intersection(bigrams.1).count
+        let sharedBigrams = Self.sharedCount(bigrams.0, bigrams.1)
         bigramsA = bigrams.0.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.0.count)
         bigramsB = bigrams.1.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.1.count)
     }
@@ -173,8 +173,8 @@ extension DerivationEvidence {
 
     /// Hashes of word trigrams made of ordinary words (no figure, no name inside a sentence, no
     /// quoted word) with at least one content word.
-    static func ordinaryTrigrams(_ document: Document, _ quoted: QuotedWords) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    static func ordinaryTrigrams(_ document: Document, _ quoted: QuotedWords) -> [UInt64] {
+        var result = [UInt64]()
         for sentence in document.sentences {
             var run = 0
             for t in sentence.tokens {
@@ -185,19 +185,43 @@ extension DerivationEvidence {
                 guard run >= 3 else { continue }
                 let first = document.tokens[t - 2], second = document.tokens[t - 1]
                 guard first.isContent || second.isContent || token.isContent else { continue }
-                result.insert(StableHash.combine(StableHash.combine(first.key, second.key), token.key))
+                result.append(StableHash.combine(StableHash.combine(first.key, second.key), token.key))
             }
         }
-        return result
+        return distinctSorted(result)
     }
 
     /// Hashes of consecutive word pairs.
-    static func bigrams(_ document: Document) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    static func bigrams(_ document: Document) -> [UInt64] {
+        var result = [UInt64]()
         result.reserveCapacity(document.tokens.count)
         for t in document.tokens.indices.dropFirst() {
-            result.insert(StableHash.combine(document.tokens[t - 1].key, document.tokens[t].key))
+            result.append(StableHash.combine(document.tokens[t - 1].key, document.tokens[t].key))
         }
-        return result
+        return distinctSorted(result)
+    }
+
+    // Sets of hashes as sorted arrays: a sort and one merge cost less than hashing every key
+    // into a Set, on the path every search candidate takes.
+
+    static func distinctSorted(_ values: [UInt64]) -> [UInt64] {
+        var sorted = values
+        sorted.sort()
+        var kept = 0
+        for i in sorted.indices where i == 0 || sorted[i] != sorted[kept - 1] {
+            sorted[kept] = sorted[i]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// Values in both sorted, distinct arrays.
+    static func sharedCount(_ left: [UInt64], _ right: [UInt64]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < left.count && j < right.count {
+            if left[i] < right[j] { i += 1 } else if left[i] > right[j] { j += 1 } else { count += 1; i += 1; j += 1 }
+        }
+        return count
     }
 }
