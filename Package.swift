@@ -55,7 +55,8 @@ let package = Package(
         .target(
             name: "RetoldServer",
             dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport",
-                           .product(name: "Hummingbird", package: "hummingbird")]
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOPosix", package: "swift-nio")]
         ),
         // Labelled corpora readers and cross-validated evaluation.
         .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),

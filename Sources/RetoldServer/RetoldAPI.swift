@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOPosix
 import RetoldCore
 import RetoldIngest
 import RetoldReport
@@ -12,7 +13,7 @@ struct RetoldAPI: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
-            try json(Health(status: "ok", version: RetoldServer.version, documents: try index.count()))
+            try json(Health(status: "ok", version: RetoldServer.version, documents: try await offload { try index.count() }))
         }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
@@ -22,9 +23,9 @@ struct RetoldAPI: Sendable {
         v1.post("check") { request, _ in try await check(request) }
         v1.post("search") { request, _ in try await search(request) }
         v1.post("documents") { request, _ in try await addDocuments(request) }
-        v1.get("documents/:id") { _, context in try document(context.parameters.get("id") ?? "") }
-        v1.get("clusters") { request, _ in try clusters(request.uri.queryParameters) }
-        v1.post("links") { request, _ in try buildLinks(request) }
+        v1.get("documents/:id") { _, context in try await document(context.parameters.get("id") ?? "") }
+        v1.get("clusters") { request, _ in try await clusters(request.uri.queryParameters) }
+        v1.post("links") { request, _ in try await buildLinks(request) }
         // The comparison the page opens with, when the server was started with one.
         v1.get("opening") { _, _ in
             guard let opening = configuration.opening else { throw APIError.notFound("no opening comparison") }
@@ -32,14 +33,23 @@ struct RetoldAPI: Sendable {
         }
     }
 
+    /// Index calls (SQLite, PostgreSQL's synchronous client) and alignment block their thread
+    /// for as long as they take: they run on NIO's blocking pool (one thread per core), never on
+    /// Swift's cooperative threads or an event loop, so the server keeps reading and answering
+    /// other requests while a link build or a long search runs.
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+
     // MARK: - Endpoints
 
     func compare(_ request: Request) async throws -> Response {
         let body = try await decode(CompareRequest.self, request)
         let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
-        var analyzer = TextAnalyzer()
-        let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
-        var report = CompareReport(comparison, nameA: a.id, nameB: b.id)
+        var report = try await offload {
+            var analyzer = TextAnalyzer()
+            return CompareReport(Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text)), nameA: a.id, nameB: b.id)
+        }
         if body.includeText == true {
             report.a.text = a.text
             report.b.text = b.text
@@ -49,9 +59,11 @@ struct RetoldAPI: Sendable {
 
     func check(_ request: Request) async throws -> Response {
         let text = try await decode(TextPayload.self, request).document(defaultName: "text")
-        var analyzer = TextAnalyzer()
-        let document = analyzer.analyze(text.text)
-        return try json(CheckReport(document, findings: DocumentChecker().check(document), name: text.id))
+        return try json(try await offload {
+            var analyzer = TextAnalyzer()
+            let document = analyzer.analyze(text.text)
+            return CheckReport(document, findings: DocumentChecker().check(document), name: text.id)
+        })
     }
 
     func search(_ request: Request) async throws -> Response {
@@ -68,21 +80,26 @@ struct RetoldAPI: Sendable {
         }
         var options = SearchOptions(limit: limit, withPassages: body.passages ?? false, includeSameEvent: body.sameEvent ?? false, filter: filter)
         options.includeIdentical = body.includeIdentical ?? false
-        let (result, document) = try IndexSearcher(index: index).search(
-            query.text, publishedAt: try instant(query.published, field: "published"), options: options)
-        return try json(SearchReport(result, queryName: query.id, query: document))
+        let publishedAt = try instant(query.published, field: "published")
+        let (text, name) = (query.text, query.id)
+        return try json(try await offload { [index, options] in
+            let (result, document) = try IndexSearcher(index: index).search(text, publishedAt: publishedAt, options: options)
+            return SearchReport(result, queryName: name, query: document)
+        })
+    }
+
+    /// Brings the links up to date (the documents added since the last build are searched
+    /// against the others), for `GET /v1/clusters` to read: a write, so it needs the token.
+    func buildLinks(_ request: Request) async throws -> Response {
+        try authorizeWrite(request)
+        return try json(try await offload { [index] in
+            let checked = try LinkBuilder(index: index).update()
+            return LinksResponse(checked: checked, links: try index.links().count)
+        })
     }
 
     /// One document object, or an array of them, with the fields of a JSONL line. Bad documents
     /// are reported by position and the rest are added; the status is 200 unless none was valid.
-    /// Brings the links up to date (the documents added since the last build are searched
-    /// against the others), for `GET /v1/clusters` to read: a write, so it needs the token.
-    func buildLinks(_ request: Request) throws -> Response {
-        try authorizeWrite(request)
-        let checked = try LinkBuilder(index: index).update()
-        return try json(LinksResponse(checked: checked, links: try index.links().count))
-    }
-
     func addDocuments(_ request: Request) async throws -> Response {
         try authorizeWrite(request)
         var request = request
@@ -107,7 +124,7 @@ struct RetoldAPI: Sendable {
         }
         var results = [AddResponse.Result?](repeating: nil, count: objects.count)
         if !documents.isEmpty {
-            let (outcomes, issues) = try IndexWriter(index: index).add(documents: documents)
+            let (outcomes, issues) = try await offload { [index, documents] in try IndexWriter(index: index).add(documents: documents) }
             for (position, outcome) in zip(positions, outcomes) {
                 switch outcome {
                 case .added(let id): results[position] = .init(position: position, id: id, status: "added")
@@ -121,20 +138,20 @@ struct RetoldAPI: Sendable {
             added: results.compactMap { $0 }.filter { $0.status == "added" }.count,
             duplicates: results.compactMap { $0 }.filter { $0.status == "duplicate" }.count,
             documents: results.compactMap { $0 }, rejected: rejected.sorted { $0.position < $1.position },
-            indexed: try index.count())
+            indexed: try await offload { [index] in try index.count() })
         let status: HTTPResponse.Status = response.documents.isEmpty ? .badRequest : (response.added > 0 ? .created : .ok)
         return try json(response, status: status)
     }
 
-    func document(_ id: String) throws -> Response {
+    func document(_ id: String) async throws -> Response {
         guard let number = Int64(id), number > 0 else { throw APIError.badRequest("document ids are positive integers") }
-        guard let stored = try index.documents([number], withText: true).first else {
+        guard let stored = try await offload({ [index] in try index.documents([number], withText: true).first }) else {
             throw APIError.notFound("no document #\(number) in the index")
         }
         return try json(DocumentResponse(stored))
     }
 
-    func clusters(_ query: Parameters) throws -> Response {
+    func clusters(_ query: Parameters) async throws -> Response {
         var minimumCoverage = 0.2
         if let value = query.get("min_coverage") {
             guard let number = Double(value), (0...1).contains(number) else { throw APIError.badRequest("\"min_coverage\" must be between 0 and 1") }
@@ -142,7 +159,9 @@ struct RetoldAPI: Sendable {
         }
         let filter = try filter(from: query.get("from"), until: query.get("until"),
                                 outlets: query.getAll("outlet"), excludedOutlets: query.getAll("exclude_outlet"))
-        return try json(ClustersReport(try ClusterListing(index: index, filter: filter, minimumCoverage: minimumCoverage)))
+        return try json(try await offload { [index, minimumCoverage] in
+            ClustersReport(try ClusterListing(index: index, filter: filter, minimumCoverage: minimumCoverage))
+        })
     }
 
     // MARK: - Helpers
@@ -220,19 +239,19 @@ struct RetoldAPI: Sendable {
 }
 
 /// What `POST /v1/links` did: documents checked, and links stored in all.
-struct LinksResponse: Encodable {
+struct LinksResponse: Encodable, Sendable {
     var checked: Int
     var links: Int
 }
 
-struct Health: Encodable {
+struct Health: Encodable, Sendable {
     var status: String
     var version: String
     var documents: Int
 }
 
 /// The answer to `POST /v1/documents`: what happened to each document, by its position in the request.
-struct AddResponse: Encodable {
+struct AddResponse: Encodable, Sendable {
     var schema = "retold.documents-add"
     var version = 1
     var added: Int
@@ -255,7 +274,7 @@ struct AddResponse: Encodable {
 }
 
 /// `GET /v1/documents/{id}`: a stored document with its text.
-struct DocumentResponse: Encodable {
+struct DocumentResponse: Encodable, Sendable {
     var schema = "retold.document"
     var version = 1
     var id: Int64
