@@ -32,7 +32,7 @@ public final class PostgresIndex: DocumentIndex {
             settings = try connections.withConnection { connection in
                 let version = try PostgresSchema.version(connection)
                 if version == 0 {
-                    throw IndexError.database(path: place, message: "no Retold schema here; create it with `retold index migrate --db \(url)`")
+                    throw IndexError.database(path: place, message: "no Retold schema here; create it with `retold index migrate --db \(place)`")
                 }
                 if version < PostgresSchema.currentVersion {
                     throw IndexError.database(path: place, message: "the schema is at version \(version) and this retold needs \(PostgresSchema.currentVersion); run `retold index migrate`")
@@ -166,7 +166,7 @@ public final class PostgresIndex: DocumentIndex {
         let values = hashes.map { ByteBuffer(bytes: $0.bytes) }
         for row in try PostgresConnections.rows("SELECT id, content_hash FROM document WHERE content_hash = ANY(\(values))", on: connection) {
             let (id, hash) = try row.decode((Int64, ByteBuffer).self)
-            if let hash = ContentHash(bytes: Array(hash.readableBytesView)) { ids[hash] = id }
+            ids[try StoredDocument.contentHash(Array(hash.readableBytesView), document: id)] = id
         }
         return ids
     }
@@ -239,7 +239,7 @@ public final class PostgresIndex: DocumentIndex {
                 let rows = try PostgresConnections.rows("DELETE FROM document WHERE id = \(id) RETURNING signature, text", on: connection)
                 guard let row = rows.first else { return false }
                 let (signature, text) = try row.decode((ByteBuffer, ByteBuffer).self)
-                let postings = try StoredPostings(signature: Array(signature.readableBytesView), compressedText: Array(text.readableBytesView),
+                let postings = try StoredPostings(document: id, signature: Array(signature.readableBytesView), compressedText: Array(text.readableBytesView),
                                                   settings: settings)
                 let bandKeys = postings.bandKeys
                 try PostgresConnections.run("""
@@ -430,14 +430,15 @@ public final class PostgresIndex: DocumentIndex {
 
     static func document(_ row: PostgresRow, withText: Bool) throws -> StoredDocument {
         let cells = row.makeRandomAccess()
-        let text = withText ? try StoredDocument.text(compressed: Array(try cells["text"].decode(ByteBuffer.self).readableBytesView)) : nil
+        let id = try cells["id"].decode(Int64.self)
+        let text = withText ? try StoredDocument.text(compressed: Array(try cells["text"].decode(ByteBuffer.self).readableBytesView), document: id) : nil
         return StoredDocument(
-            id: try cells["id"].decode(Int64.self), sourceID: try cells["source_id"].decode(String.self),
+            id: id, sourceID: try cells["source_id"].decode(String.self),
             origin: try cells["origin"].decode(String.self), url: try cells["url"].decode(String?.self),
             outlet: try cells["outlet"].decode(String?.self), title: try cells["title"].decode(String?.self),
             published: try cells["published"].decode(String?.self), publishedAt: try cells["published_at"].decode(Double?.self),
             words: Int(try cells["words"].decode(Int32.self)),
-            contentHash: ContentHash(bytes: Array(try cells["content_hash"].decode(ByteBuffer.self).readableBytesView)) ?? ContentHash(high: 0, low: 0),
+            contentHash: try StoredDocument.contentHash(Array(try cells["content_hash"].decode(ByteBuffer.self).readableBytesView), document: id),
             text: text)
     }
 }

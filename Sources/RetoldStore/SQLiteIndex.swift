@@ -125,7 +125,7 @@ public final class SQLiteIndex: DocumentIndex {
             guard let row = try Row.fetchOne(db, sql: "SELECT signature, text FROM document WHERE id = ?", arguments: [id]) else {
                 return false
             }
-            let postings = try StoredPostings(signature: [UInt8](row["signature"] as Data), compressedText: [UInt8](row["text"] as Data),
+            let postings = try StoredPostings(document: id, signature: [UInt8](row["signature"] as Data), compressedText: [UInt8](row["text"] as Data),
                                               settings: settings)
             for key in postings.bandKeys {
                 try db.execute(sql: "DELETE FROM band WHERE key = ? AND document = ?", arguments: [key, id])
@@ -251,11 +251,12 @@ public final class SQLiteIndex: DocumentIndex {
     // MARK: - Rows
 
     static func document(_ row: Row, withText: Bool) throws -> StoredDocument {
-        StoredDocument(
-            id: row["id"], sourceID: row["source_id"], origin: row["origin"], url: row["url"], outlet: row["outlet"],
+        let id: Int64 = row["id"]
+        return StoredDocument(
+            id: id, sourceID: row["source_id"], origin: row["origin"], url: row["url"], outlet: row["outlet"],
             title: row["title"], published: row["published"], publishedAt: row["published_at"], words: row["words"],
-            contentHash: ContentHash(bytes: [UInt8](row["content_hash"] as Data)) ?? ContentHash(high: 0, low: 0),
-            text: withText ? try StoredDocument.text(compressed: [UInt8](row["text"] as Data)) : nil)
+            contentHash: try StoredDocument.contentHash([UInt8](row["content_hash"] as Data), document: id),
+            text: withText ? try StoredDocument.text(compressed: [UInt8](row["text"] as Data), document: id) : nil)
     }
 }
 

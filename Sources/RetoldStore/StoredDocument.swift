@@ -36,9 +36,29 @@ public struct StoredDocument: Sendable, Equatable {
 }
 
 extension StoredDocument {
+    /// A stored value that cannot be what Retold wrote: an error naming the document, never a
+    /// silent default (a zero hash would match every other corrupt row as a duplicate).
+    public struct CorruptValue: Error, CustomStringConvertible, Equatable {
+        public var document: Int64
+        public var problem: String
+        public var description: String { "document #\(document): \(problem)" }
+    }
+
     /// A stored text back from its gzip-compressed bytes.
-    public static func text(compressed: [UInt8]) throws -> String {
-        String(decoding: try Gzip.decompress(compressed, limit: TextInput.defaultMaxBytes), as: UTF8.self)
+    public static func text(compressed: [UInt8], document id: Int64) throws(CorruptValue) -> String {
+        do {
+            return String(decoding: try Gzip.decompress(compressed, limit: TextInput.defaultMaxBytes), as: UTF8.self)
+        } catch {
+            throw CorruptValue(document: id, problem: "the stored text is corrupt (\(error))")
+        }
+    }
+
+    /// A stored content hash back from its 16 bytes.
+    public static func contentHash(_ bytes: [UInt8], document id: Int64) throws(CorruptValue) -> ContentHash {
+        guard let hash = ContentHash(bytes: bytes) else {
+            throw CorruptValue(document: id, problem: "the stored content hash is \(bytes.count) byte\(bytes.count == 1 ? "" : "s") long, not 16")
+        }
+        return hash
     }
 }
 

@@ -9,10 +9,13 @@ public struct StoredPostings: Sendable {
     public var anchorKeys: [Int64]
     public var passageKeys: [Int64]
 
-    public init(signature: [UInt8], compressedText: [UInt8], settings: IndexSettings) throws {
+    public init(document id: Int64, signature: [UInt8], compressedText: [UInt8], settings: IndexSettings) throws(StoredDocument.CorruptValue) {
         let fingerprinter = settings.fingerprinter
-        bandKeys = fingerprinter.banding.keys(MinHashSignature(bytes: signature) ?? MinHashSignature(values: []))
-        let fingerprint = fingerprinter.fingerprint(try StoredDocument.text(compressed: compressedText))
+        guard let stored = MinHashSignature(bytes: signature) else {
+            throw StoredDocument.CorruptValue(document: id, problem: "the stored signature is \(signature.count) bytes, not a MinHash signature")
+        }
+        bandKeys = fingerprinter.banding.keys(stored)
+        let fingerprint = fingerprinter.fingerprint(try StoredDocument.text(compressed: compressedText, document: id))
         anchorKeys = fingerprint.anchorKeys
         passageKeys = fingerprint.passageKeys
     }

@@ -90,7 +90,7 @@ public enum Gzip {
             let count = try chunk.withUnsafeMutableBytes { (buffer) throws -> Int in try source.read(into: buffer) }
             if count == 0 { return output }
             output.append(contentsOf: chunk[0..<count])
-            if output.count > limit { throw StreamError("decompresses to over \(limit >> 20) MB") }
+            if output.count > limit { throw StreamError("decompresses to over \(InputError.size(limit))") }
         }
     }
 
