@@ -8,7 +8,9 @@ public struct SentenceAlignment: Sendable, Equatable {
     public var probability: Double
     /// tf-isf cosine of the two sides' content words.
     public var similarity: Double
+    /// Verbatim, edited or paraphrased, from the word diff.
     public var kind: ReuseKind
+    /// Which words of each side the other keeps, in order.
     public var diff: WordDiff
     /// What changed between the two sides that a reader should check (filled by `ChangeDetector`).
     public var findings: [Finding] = []
@@ -19,7 +21,10 @@ public struct Passage: Sendable, Equatable {
     /// Sentence ranges in A and B, including small unaligned gaps inside the passage.
     public var a: Range<Int>
     public var b: Range<Int>
+    /// The aligned sentence groups, in A's order.
     public var alignments: [SentenceAlignment]
+    /// The passage's kind, from its alignments' kinds weighted by characters
+    /// (`ReuseKind.dominant`).
     public var kind: ReuseKind
     /// Character-weighted mean similarity of the aligned sentences.
     public var similarity: Double

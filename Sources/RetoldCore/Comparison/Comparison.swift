@@ -1,12 +1,15 @@
 /// The result of comparing two documents: what was reused, how much, and how.
 public struct Comparison: Sendable {
+    /// The two documents as analyzed: every range in the comparison points into them.
     public let a: Document
     public let b: Document
+    /// The reused passages, in A's order.
     public let passages: [Passage]
     /// Share of A's characters (in its sentences) found in B.
     public let coverageA: Double
     /// Share of B's characters (in its sentences) taken from A.
     public let coverageB: Double
+    /// Verbatim copy, edited copy, paraphrase, the same event, or unrelated.
     public let relationship: Relationship
     /// The probability that `relationship` is right: the decision's score, calibrated on
     /// held-out labelled pairs.

@@ -9,8 +9,11 @@
 /// link from a member already placed to one not yet placed is taken, preferring links whose
 /// direction (by date, then containment) agrees that the placed member came first.
 public enum ReuseClusters {
+    /// A document that may join a cluster.
     public struct Member: Sendable, Equatable {
+        /// The document's index id.
         public var id: Int64
+        /// Publication time, seconds since 1970, when known: it decides the earliest member.
         public var publishedAt: Double?
         public init(id: Int64, publishedAt: Double?) {
             self.id = id
@@ -18,7 +21,9 @@ public enum ReuseClusters {
         }
     }
 
+    /// A verified reuse link between two members, as link building stored it.
     public struct Link: Sendable, Equatable {
+        /// The two members' ids.
         public var a: Int64
         public var b: Int64
         /// Share of A found in B, and of B found in A.
@@ -35,20 +40,27 @@ public enum ReuseClusters {
         }
     }
 
+    /// One edge of a cluster's copy tree.
     public struct Edge: Sendable, Equatable {
         /// The member that most likely copied, and the one it copied from.
         public var copy: Int64
         public var source: Int64
+        /// What says the source came first: dates, containment, or nothing (the tree needed
+        /// the link, but its direction is unknown).
         public var basis: CopyDirection.Basis
+        /// Share of the copy found in the source, and of the source found in the copy.
         public var coverageCopy: Double
         public var coverageSource: Double
     }
 
+    /// Documents that reuse one another, with a tree of who most likely copied from whom.
     public struct Cluster: Sendable, Equatable {
         /// Members, the root first, then in the order the tree placed them.
         public var members: [Int64]
+        /// The root: the earliest member, and what decided it.
         public var earliest: Int64
         public var earliestBasis: CopyDirection.Basis
+        /// The copy tree: one edge for every member but the root.
         public var edges: [Edge]
     }
 

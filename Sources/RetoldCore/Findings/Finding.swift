@@ -1,6 +1,7 @@
 /// Something a fact-checker should look at: a change between aligned passages of two texts,
 /// or a problem inside one text. Each finding explains itself in one plain sentence.
 public struct Finding: Sendable, Equatable {
+    /// What kind of change or problem; the raw value is the name in reports.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         // Between a text and its source, inside aligned sentences.
         case entityChanged = "entity-changed"
@@ -27,6 +28,7 @@ public struct Finding: Sendable, Equatable {
         case debris
     }
 
+    /// How much a reader should care: high changes a fact, medium may, low is worth a look.
     public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         case low, medium, high
 
@@ -39,6 +41,7 @@ public struct Finding: Sendable, Equatable {
     /// Normalized byte ranges of the words concerned: in A (or the checked text) and in B.
     public var a: Range<Int>?
     public var b: Range<Int>?
+    /// One plain sentence a reader can act on, quoting both sides.
     public var explanation: String
 
     public init(kind: Kind, severity: Severity, a: Range<Int>?, b: Range<Int>?, explanation: String) {

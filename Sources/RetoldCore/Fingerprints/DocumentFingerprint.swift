@@ -2,10 +2,14 @@
 /// MinHash signature and LSH band keys (near-copies), its anchor features (rewrites), and its
 /// passage features (verbatim passages inside longer texts).
 public struct DocumentFingerprint: Sendable, Equatable {
+    /// 128-bit hash of the normalized text: equal texts are one document.
     public var contentHash: ContentHash
+    /// MinHash of the word shingles, and its LSH band keys (one per band).
     public var signature: MinHashSignature
     public var bandKeys: [Int64]
+    /// Winnowed windows of rare content words and figures, which survive word-level spinning.
     public var anchorKeys: [Int64]
+    /// Winnowed word n-gram windows, which find a copied paragraph inside a longer text.
     public var passageKeys: [Int64]
     /// Words (tokens) in the text.
     public var words: Int
@@ -14,9 +18,12 @@ public struct DocumentFingerprint: Sendable, Equatable {
 /// Computes fingerprints with fixed parameters. Works from the normalized text and its tokens
 /// only (no stemming or sentence model), so it runs at tokenizer speed.
 public struct Fingerprinter: Sendable {
+    /// The signature's hash functions and its split into bands.
     public let minHasher: MinHasher
     public let banding: LSHBanding
+    /// Words per shingle of the signature.
     public let shingleSize: Int
+    /// Winnowing windows of the anchor and passage features, in features.
     public let anchorWindow: Int
     public let passageWindow: Int
 

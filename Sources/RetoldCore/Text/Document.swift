@@ -1,8 +1,11 @@
 /// A text analyzed for matching: normalized, tokenized, stemmed and split into sentences.
 /// Every token and sentence points into `text`, and `text.offsets` maps back to the original.
 public struct Document: Sendable {
+    /// The normalized text, with the map back to the original's offsets.
     public let text: NormalizedText
+    /// Words and numbers, in order.
     public let tokens: [Token]
+    /// Sentences, each a range of `tokens`.
     public let sentences: [Sentence]
 
     public init(text: NormalizedText, tokens: [Token], sentences: [Sentence]) {
