@@ -12,6 +12,7 @@ public enum RetoldServer {
     public static func router(index: any DocumentIndex, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware())
         WebPage.addRoutes(to: router)
         RetoldAPI(index: index, configuration: configuration).addRoutes(to: router)
         return router

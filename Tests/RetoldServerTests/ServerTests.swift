@@ -185,6 +185,11 @@ struct LiveServer {
             reply = try await server.request("POST", "/v1/documents", json: [["text": ""]])
             #expect(reply.status == 400)
             #expect(try await server.request("GET", "/nowhere").status == 404)
+            let wrongMethod = try await server.request("DELETE", "/v1/search")
+            #expect(wrongMethod.status == 405 && wrongMethod.headers["allow"] == "POST")
+            #expect(wrongMethod.errorMessage == "DELETE is not allowed on /v1/search; it takes POST")
+            #expect(try await server.request("PUT", "/v1/documents/3").headers["allow"] == "GET")
+            #expect(try await server.request("GET", "/v1/documents/99").status == 404, "a missing document is still 404")
         }
     }
 
