@@ -41,13 +41,7 @@ struct EvalRelationship: ParsableCommand {
     }
 
     func run() throws {
-        let corpus: WireClusterCorpus
-        do {
-            corpus = try WireClusterCorpus(directory: directory)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        let corpus = try WireClusterCorpus.open(directory)
         let pairs = RelationshipPairs(corpus)
         if let featuresFile {
             var tsv = (["cluster", "a", "b", "reuse", "relationship", "from_wire"] + DerivationEvidence.featureNames).joined(separator: "\t") + "\n"

@@ -28,13 +28,7 @@ struct EvalWireChanges: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let corpus: WireClusterCorpus
-        do {
-            corpus = try WireClusterCorpus(directory: directory)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        let corpus = try WireClusterCorpus.open(directory)
         let result = WireChangeEvaluation().run(corpus)
         switch format {
         case .json: emit(JSONOutput.encode(WireChangeReport(result), pretty: true) + "\n")
