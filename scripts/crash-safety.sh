@@ -6,21 +6,36 @@
 # and a re-run must add exactly the documents that are missing. Then link building
 # (`retold clusters`) is killed at random moments the same way: after each kill the index is
 # checked again, and a last run must finish with every document linked.
-# Usage: scripts/crash-safety.sh [RUNS] [DOCUMENTS]   (default 20 runs, 4000 documents)
+# With --postgres, the same on a throwaway PostgreSQL cluster (the debug build with the
+# PostgreSQL trait, as scripts/test.sh makes it): the checks are the stored document count
+# against the rows, uniqueness of content hashes and source ids, and orphan postings and links.
+# Usage: scripts/crash-safety.sh [--postgres] [RUNS] [DOCUMENTS]   (default 20 runs, 4000 documents)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BACKEND=sqlite
+if [ "${1:-}" = "--postgres" ]; then BACKEND=postgres; shift; fi
 RUNS="${1:-20}"
 DOCS="${2:-4000}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --product retold >/dev/null
-RETOLD=.build/release/retold
+if [ "$BACKEND" = postgres ]; then
+    swift build --traits PostgreSQL --product retold >/dev/null
+    RETOLD=.build/debug/retold
+    # Its own folder, which the server's user owns (WORK is private to this user).
+    CLUSTER=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash-postgres.XXXXXX")
+    trap 'bash scripts/postgres-cluster.sh stop "$CLUSTER"; rm -rf "$WORK"' EXIT
+    SERVER=$(bash scripts/postgres-cluster.sh start "$CLUSTER" fsync=off)
+else
+    swift build -c release --product retold >/dev/null
+    RETOLD=.build/release/retold
+    trap 'rm -rf "$WORK"' EXIT
+fi
 "$RETOLD" eval planted generate --documents "$DOCS" --seed 31 --out "$WORK/corpus" >/dev/null
 CORPUS="$WORK/corpus/corpus.jsonl"
 DB="$WORK/index.db"
 
 check() {  # prints the document count; fails on any inconsistency
+    if [ "$BACKEND" = postgres ]; then check_postgres; return; fi
     python3 - "$DB" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -40,15 +55,57 @@ print(documents)
 PY
 }
 
-echo "== kill -9 during index add, $RUNS runs of $DOCS documents"
+sql() { psql "$DB" -v ON_ERROR_STOP=1 -At -c "$1"; }
+
+check_postgres() {
+    local documents problems=""
+    documents=$(sql "SELECT count(*) FROM document")
+    [ "$(sql "SELECT documents FROM document_count")" = "$documents" ] || problems+="the stored count is not the rows; "
+    [ "$(sql "SELECT count(DISTINCT content_hash) FROM document")" = "$documents" ] || problems+="a text stored twice; "
+    [ "$(sql "SELECT count(DISTINCT source_id) FROM document")" = "$documents" ] || problems+="a source id stored twice; "
+    for table in band anchor passage; do
+        n=$(sql "SELECT count(*) FROM $table t WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = t.document)")
+        [ "$n" = 0 ] || problems+="$n orphan $table postings; "
+    done
+    n=$(sql "SELECT count(*) FROM document d WHERE NOT EXISTS (SELECT 1 FROM band b WHERE b.document = d.id)")
+    [ "$n" = 0 ] || problems+="$n documents without band postings; "
+    n=$(sql "SELECT count(*) FROM link l WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = l.a) OR NOT EXISTS (SELECT 1 FROM document d WHERE d.id = l.b)")
+    [ "$n" = 0 ] || problems+="$n orphan links; "
+    [ -z "$problems" ] || { echo "crash-safety: $problems" >&2; exit 1; }
+    echo "$documents"
+}
+
+fresh_index() {
+    if [ "$BACKEND" = postgres ]; then
+        psql "$SERVER" -q -c "DROP DATABASE IF EXISTS crash" -c "CREATE DATABASE crash"
+        DB="${SERVER%/*}/crash"
+        "$RETOLD" index migrate --db "$DB" >/dev/null
+    else
+        rm -f "$DB" "$DB-wal" "$DB-shm"
+    fi
+}
+
+unlinked() {
+    if [ "$BACKEND" = postgres ]; then sql "SELECT count(*) FROM document WHERE NOT linked"
+    else python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM document WHERE linked = 0").fetchone()[0])' "$DB"; fi
+}
+
+# Kills land anywhere in a build: at a random share of the time one whole build takes here.
+fresh_index
+started=$(date +%s%N)
+"$RETOLD" index add "$CORPUS" --db "$DB" --batch-size 256 >/dev/null 2>&1
+FULL=$(( ($(date +%s%N) - started) / 1000000 ))
+pause() { python3 -c "import random; print(round(random.uniform(0.05, 1.0) * $FULL / 1000, 3))"; }
+
+echo "== $BACKEND: kill -9 during index add, $RUNS runs of $DOCS documents (a whole build takes $FULL ms)"
 for run in $(seq "$RUNS"); do
-    rm -f "$DB" "$DB-wal" "$DB-shm"
+    fresh_index
     "$RETOLD" index add "$CORPUS" --db "$DB" --batch-size 256 >/dev/null 2>&1 &
     pid=$!
-    sleep "0.$((RANDOM % 9 + 1))$((RANDOM % 10))"
+    sleep "$(pause)"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    [ -f "$DB" ] || { echo "run $run: killed before the index existed"; continue; }
+    [ "$BACKEND" = postgres ] || [ -f "$DB" ] || { echo "run $run: killed before the index existed"; continue; }
     before=$(check)
     summary=$("$RETOLD" index add "$CORPUS" --db "$DB" --format json)
     added=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["added"])' "$summary")
@@ -62,15 +119,15 @@ echo "== kill -9 during link building"
 for run in $(seq 5); do
     "$RETOLD" clusters --db "$DB" >/dev/null 2>&1 &
     pid=$!
-    sleep "$((RANDOM % 3)).$((RANDOM % 10))"
+    sleep "$(pause)"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    pending=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM document WHERE linked = 0").fetchone()[0])' "$DB")
+    pending=$(unlinked)
     check >/dev/null
     echo "link run $run: killed with $pending documents not linked yet; consistent"
 done
 "$RETOLD" clusters --db "$DB" >/dev/null
-pending=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM document WHERE linked = 0").fetchone()[0])' "$DB")
+pending=$(unlinked)
 check >/dev/null
 [ "$pending" -eq 0 ] || { echo "crash-safety: $pending documents still unlinked after a full run" >&2; exit 1; }
 echo "links complete after the last run; every check passed"
