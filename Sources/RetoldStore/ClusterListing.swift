@@ -27,7 +27,7 @@ public struct ClusterListing: Sendable {
         self.documents = byID
         indexed = try index.count()
         self.links = admitted.count
-        pending = try LinkBuilder(index: index).pendingIDs().count
+        pending = try LinkBuilder(index: index).pendingCount()
         self.minimumCoverage = minimumCoverage
     }
 }

@@ -50,6 +50,18 @@ public struct LinkBuilder: Sendable {
         return checked
     }
 
+    /// How many documents are not linked yet, counted page by page (no set of every id).
+    func pendingCount() throws -> Int {
+        var count = 0
+        var cursor: Int64 = 0
+        while true {
+            let ids = try index.unlinkedDocumentIDs(after: cursor, limit: 10_000)
+            guard let last = ids.last else { return count }
+            count += ids.count
+            cursor = last
+        }
+    }
+
     /// Documents not linked yet.
     func pendingIDs() throws -> Set<Int64> {
         var pending = Set<Int64>()

@@ -167,10 +167,6 @@ extension DerivationEvidence {
         return best
     }
 
-    static func words(_ document: Document, _ sentences: Range<Int>) -> Int {
-        sentences.reduce(0) { $0 + document.sentences[$1].tokens.count }
-    }
-
     /// Hashes of word trigrams made of ordinary words (no figure, no name inside a sentence, no
     /// quoted word) with at least one content word.
     static func ordinaryTrigrams(_ document: Document, _ quoted: QuotedWords) -> [UInt64] {
