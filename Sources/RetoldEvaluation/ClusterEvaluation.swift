@@ -77,7 +77,7 @@ public struct ClusterEvaluation: Sendable {
     }
 
     /// Indexes the corpus into a new SQLite file in `directory` (which must not hold one).
-    public func run(_ corpus: WireClusterCorpus, directory: String) throws -> Result {
+    public func run(_ corpus: WireClusterCorpus, directory: String) async throws -> Result {
         let index = try SQLiteIndex(path: (directory as NSString).appendingPathComponent("clusters.db"))
         var documents: [IngestedDocument] = []
         var family: [String: Int] = [:]  // source id -> story, for family members only
@@ -94,10 +94,10 @@ public struct ClusterEvaluation: Sendable {
         // file order would tell the clustering which member is the wire text.
         var random = SeededRandom(seed: 20_261_201)
         for i in stride(from: documents.count - 1, to: 0, by: -1) { documents.swapAt(i, random.below(i + 1)) }
-        _ = try IndexWriter(index: index).add(documents: documents)
-        _ = try LinkBuilder(index: index).update()
-        let links = try index.links()
-        let stored = try index.documents(Array(Set(links.flatMap { [$0.a, $0.b] })).sorted(), withText: false)
+        _ = try await IndexWriter(index: index).add(documents: documents)
+        _ = try await LinkBuilder(index: index).update()
+        let links = try await index.links()
+        let stored = try await index.documents(Array(Set(links.flatMap { [$0.a, $0.b] })).sorted(), withText: false)
         let sourceOf = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.sourceID) })
         let clusters = ReuseClusters.build(
             members: stored.map { ReuseClusters.Member(id: $0.id, publishedAt: nil) },

@@ -73,7 +73,7 @@ public struct PlantedEvaluation: Sendable {
             + draw(truth.filter { $0.kind == .original && familySizes[$0.family] == 1 }, 0.25)
     }
 
-    public func run(index: any DocumentIndex, queries count: Int = 1_000, options: SearchOptions = SearchOptions()) throws -> Report {
+    public func run(index: any DocumentIndex, queries count: Int = 1_000, options: SearchOptions = SearchOptions()) async throws -> Report {
         let chosen = queries(count: count)
         let wanted = Set(chosen.map(\.id))
         var texts: [String: String] = [:]
@@ -84,7 +84,7 @@ public struct PlantedEvaluation: Sendable {
         var originals: [Int: String] = [:]
         for member in truth where member.kind == .original { originals[member.family] = member.id }
 
-        let documents = try index.count()
+        let documents = try await index.count()
         let searcher = IndexSearcher(index: index, documentCount: documents)
         var groups = Dictionary(uniqueKeysWithValues: Self.groupNames.map { ($0, Group(name: $0)) })
         var times: [Double] = []
@@ -92,7 +92,7 @@ public struct PlantedEvaluation: Sendable {
         for query in chosen {
             guard let text = texts[query.id] else { throw PlantedEvaluationError.missingQuery(query.id) }
             let began = DispatchTime.now().uptimeNanoseconds
-            let result = try searcher.search(text, options: options)
+            let result = try await searcher.search(text, options: options)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e6)
 
             let name = Self.group(of: query) ?? "unrelated"

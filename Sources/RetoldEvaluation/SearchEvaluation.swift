@@ -88,12 +88,12 @@ public struct SearchEvaluation: Sendable {
     }
 
     /// Runs the evaluation against an index of `src/` (built by the caller).
-    public func run(index: any DocumentIndex, passageQueries: Bool = true) throws -> Report {
+    public func run(index: any DocumentIndex, passageQueries: Bool = true) async throws -> Report {
         let pairs = try goldPairs()
-        let sourceIDs = try Self.sourceIDs(index)
+        let sourceIDs = try await Self.sourceIDs(index)
         var bySuspicious: [String: [GoldPair]] = [:]
         for pair in pairs { bySuspicious[pair.suspicious, default: []].append(pair) }
-        let sources = try index.count()
+        let sources = try await index.count()
         let searcher = IndexSearcher(index: index, documentCount: sources)
         var report = Report(sources: sources, suspiciousDocuments: bySuspicious.count, goldPairs: pairs.count,
                             documentsTopN: 0, documentsFound: 0, singleSourceDocuments: 0, singleSourceRank1: 0,
@@ -103,7 +103,7 @@ public struct SearchEvaluation: Sendable {
         for (suspicious, gold) in bySuspicious.sorted(by: { $0.key < $1.key }) {
             let text = try String(contentsOfFile: folder + "/susp/" + suspicious, encoding: .utf8)
             let began = Date()
-            let result = try searcher.search(text, options: SearchOptions(limit: 50))
+            let result = try await searcher.search(text, options: SearchOptions(limit: 50))
             times.append(Date().timeIntervalSince(began) * 1000)
             let ranked = result.hits.map { sourceIDs[$0.document.id] ?? "" }
             for pair in gold {
@@ -128,7 +128,7 @@ public struct SearchEvaluation: Sendable {
                     report.goldPassages += 1
                     guard let located = Self.locate(sourcePassage, in: sourceBytes, near: passage, of: suspiciousBytes) else { continue }
                     let query = String(decoding: suspiciousBytes[located], as: UTF8.self)
-                    let hits = try searcher.search(query, options: SearchOptions(limit: 5)).hits
+                    let hits = try await searcher.search(query, options: SearchOptions(limit: 5)).hits
                     report.passages += 1
                     if let first = hits.first, sourceIDs[first.document.id] == pair.source {
                         report.passagesRank1 += 1
@@ -188,13 +188,13 @@ public struct SearchEvaluation: Sendable {
     }
 
     /// Index id to source file name.
-    static func sourceIDs(_ index: any DocumentIndex) throws -> [Int64: String] {
+    static func sourceIDs(_ index: any DocumentIndex) async throws -> [Int64: String] {
         var out: [Int64: String] = [:]
         var cursor: Int64 = 0
         while true {
-            let ids = try index.documentIDs(after: cursor, limit: 1000)
+            let ids = try await index.documentIDs(after: cursor, limit: 1000)
             guard let last = ids.last else { return out }
-            for document in try index.documents(ids, withText: false) {
+            for document in try await index.documents(ids, withText: false) {
                 out[document.id] = (document.sourceID as NSString).lastPathComponent
             }
             cursor = last

@@ -8,13 +8,13 @@ import RetoldStore
 public enum PostgresAdmin {
     /// Creates database `name` on the server `serverURL` points at (through its database) and
     /// returns the URL of the new one.
-    public static func createDatabase(named name: String, server serverURL: String) throws -> String {
-        try execute("CREATE DATABASE \(quoted(name))", server: serverURL)
+    public static func createDatabase(named name: String, server serverURL: String) async throws -> String {
+        try await execute("CREATE DATABASE \(quoted(name))", server: serverURL)
         return try url(serverURL, database: name)
     }
 
-    public static func dropDatabase(named name: String, server serverURL: String) throws {
-        try execute("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", server: serverURL)
+    public static func dropDatabase(named name: String, server serverURL: String) async throws {
+        try await execute("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", server: serverURL)
     }
 
     /// `url` with its database replaced by `database`.
@@ -26,12 +26,12 @@ public enum PostgresAdmin {
         return components.string ?? url
     }
 
-    private static func execute(_ sql: String, server: String) throws {
-        let connections = PostgresConnections(try PostgresLocation(url: server), maxIdle: 0)
+    private static func execute(_ sql: String, server: String) async throws {
+        let location = try PostgresLocation(url: server)
         do {
-            try connections.withConnection { try PostgresConnections.run(PostgresQuery(unsafeSQL: sql), on: $0) }
+            try await PostgresConnections.withSingleConnection(location) { try await PostgresConnections.run(PostgresQuery(unsafeSQL: sql), on: $0) }
         } catch let error as PostgresStatementError {
-            throw IndexError.database(path: connections.location.description, message: error.message)
+            throw IndexError.database(path: location.description, message: error.message)
         }
     }
 

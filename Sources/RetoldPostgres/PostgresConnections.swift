@@ -4,102 +4,94 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 import RetoldStore
-import Synchronization
 
-/// A small pool of PostgreSQL connections used from plain threads.
-///
-/// The index interface blocks (search verification runs in threads on all cores), so each call
-/// takes an idle connection or opens one, sends its statements on NIO's event loops and waits
-/// for the answer. Waiting is never done on an event loop: callers are the CLI's threads, the
-/// verifier's threads and the HTTP server's tasks, none of which runs on one.
+/// The index's connections to PostgreSQL: postgres-nio's `PostgresClient` pool, run for as long
+/// as the index is open. Every statement is awaited; nothing waits on a thread.
 final class PostgresConnections: Sendable {
     let location: PostgresLocation
-    /// Idle connections kept for reuse; more than this are closed when released.
-    let maxIdle: Int
-    private let idle = Mutex<[PostgresConnection]>([])
-    private let nextID = Atomic<Int>(1)
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
     static let logger = Logger(label: "retold.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    init(_ location: PostgresLocation, maxIdle: Int = 16) {
+    init(_ location: PostgresLocation, maximumConnections: Int = 16) {
         self.location = location
-        self.maxIdle = maxIdle
+        var configuration = location.clientConfiguration
+        configuration.options.maximumConnections = maximumConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+        self.client = client
+        running = Task { await client.run() }
     }
 
     deinit {
-        // A connection must be closed before it is freed: each keeps itself alive until then.
-        for connection in idle.withLock({ $0 }) { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        // Ending `run` closes the pool's connections.
+        running.cancel()
     }
 
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? connect()
-        defer { release(connection) }
-        return try body(connection)
+    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(connection) }
     }
 
     /// Runs `body` in one transaction, retried when PostgreSQL picked it as a deadlock victim or
     /// serialization failure (concurrent writers on overlapping inputs), which rolls it back whole.
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try withConnection { connection in
-                    try Self.run("BEGIN", on: connection)
-                    do {
-                        let value = try body(connection)
-                        try Self.run("COMMIT", on: connection)
-                        return value
-                    } catch {
-                        _ = try? Self.run("ROLLBACK", on: connection)
-                        throw error
-                    }
-                }
+                return try await withConnection { try await Self.inTransaction($0, body) }
             } catch let error as PostgresStatementError where error.isTransient && attempt < 8 {
                 // Back off a little, more each time, so the transactions that collided go in turn.
-                usleep(UInt32(20_000 * attempt + Int.random(in: 0..<20_000)))
+                try await Task.sleep(for: .milliseconds(20 * attempt + Int.random(in: 0..<20)))
             }
         }
     }
 
-    private func connect() throws -> PostgresConnection {
-        let id = nextID.add(1, ordering: .relaxed).oldValue
+    /// `body` between BEGIN and COMMIT, rolled back when it throws.
+    static func inTransaction<T: Sendable>(_ connection: PostgresConnection, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await run("BEGIN", on: connection)
         do {
-            let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration, id: id, logger: Self.logger
-            ).wait()
-            // Statements wait at most this long for a lock held by another writer before failing
-            // with a clear error, rather than hanging a batch for good.
-            try Self.run("SET lock_timeout = '60s'", on: connection)
-            return connection
-        } catch let error as PostgresStatementError {
-            throw IndexError.database(path: location.description, message: error.message)
+            let value = try await body(connection)
+            try await run("COMMIT", on: connection)
+            return value
         } catch {
-            throw IndexError.database(path: location.description, message: PostgresStatementError(error).message)
+            _ = try? await run("ROLLBACK", on: connection)
+            throw error
         }
     }
 
-    private func release(_ connection: PostgresConnection) {
-        guard !connection.isClosed else { return }
-        let extra: PostgresConnection? = idle.withLock { idle in
-            guard idle.count < maxIdle else { return connection }
-            idle.append(connection)
-            return nil
+    /// One connection of its own, opened and closed around `body`: for opening checks, schema
+    /// migrations and database administration, which report a refused or failed connection at
+    /// once (a pool retries in the background first).
+    static func withSingleConnection<T: Sendable>(_ location: PostgresLocation, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.connectionConfiguration, id: 0, logger: logger)
+        } catch {
+            throw IndexError.database(path: location.description, message: PostgresStatementError(error).message)
         }
-        if let extra { _ = try? extra.close().wait() }
+        do {
+            let value = try await body(connection)
+            try? await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     // MARK: - Statements
 
-    static func rows(_ query: PostgresQuery, on connection: PostgresConnection) throws -> [PostgresRow] {
+    static func rows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [PostgresRow] {
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try await connection.query(query, logger: logger).collect()
         } catch {
             throw PostgresStatementError(error)
         }
     }
 
-    static func run(_ query: PostgresQuery, on connection: PostgresConnection) throws {
-        _ = try rows(query, on: connection)
+    static func run(_ query: PostgresQuery, on connection: PostgresConnection) async throws {
+        _ = try await rows(query, on: connection)
     }
 }
 
@@ -110,7 +102,9 @@ struct PostgresStatementError: Error, CustomStringConvertible {
     var sqlState: String?
 
     init(_ error: any Error) {
-        if let error = error as? PSQLError {
+        if let error = error as? PostgresStatementError {
+            self = error
+        } else if let error = error as? PSQLError {
             sqlState = error.serverInfo?[.sqlState]
             if let server = error.serverInfo?[.message] {
                 message = server + (error.serverInfo?[.detail].map { " (\($0))" } ?? "")

@@ -9,7 +9,10 @@ import RetoldStore
 /// A password may also come from `PGPASSWORD`; `?host=/run/postgresql` connects through a Unix
 /// socket folder, as libpq does.
 public struct PostgresLocation: Sendable, CustomStringConvertible {
-    public var configuration: PostgresConnection.Configuration
+    /// For one connection (opening checks, migrations, administration).
+    public var connectionConfiguration: PostgresConnection.Configuration
+    /// For the index's pool.
+    public var clientConfiguration: PostgresClient.Configuration
     /// The URL without its password, for messages.
     public let description: String
 
@@ -30,16 +33,18 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         let port = components.port ?? 5432
         let place: String
         if let socketFolder = query["host"], socketFolder.hasPrefix("/") {
-            configuration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            connectionConfiguration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            clientConfiguration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
             place = "\(socketFolder) (port \(port))"
         } else {
             let tls: PostgresConnection.Configuration.TLS
+            let poolTLS: PostgresClient.Configuration.TLS
             do {
                 switch query["sslmode"] ?? "prefer" {
-                case "disable": tls = .disable
-                case "allow", "prefer": tls = .prefer(try Self.tlsContext(verify: false))
-                case "require": tls = .require(try Self.tlsContext(verify: false))
-                case "verify-ca", "verify-full": tls = .require(try Self.tlsContext(verify: true))
+                case "disable": tls = .disable; poolTLS = .disable
+                case "allow", "prefer": tls = .prefer(try Self.tlsContext(verify: false)); poolTLS = .prefer(Self.tlsConfiguration(verify: false))
+                case "require": tls = .require(try Self.tlsContext(verify: false)); poolTLS = .require(Self.tlsConfiguration(verify: false))
+                case "verify-ca", "verify-full": tls = .require(try Self.tlsContext(verify: true)); poolTLS = .require(Self.tlsConfiguration(verify: true))
                 case let other:
                     throw IndexError.database(path: "postgres URL", message: "sslmode \(other) is not one of disable, prefer, require, verify-full")
                 }
@@ -48,17 +53,28 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
             } catch {
                 throw IndexError.database(path: "postgres URL", message: "cannot set up TLS: \(error)")
             }
-            configuration = .init(host: host ?? "127.0.0.1", port: port, username: user, password: password, database: database, tls: tls)
+            connectionConfiguration = .init(host: host ?? "127.0.0.1", port: port, username: user, password: password, database: database, tls: tls)
+            clientConfiguration = .init(host: host ?? "127.0.0.1", port: port, username: user, password: password, database: database, tls: poolTLS)
             place = "\(host ?? "127.0.0.1"):\(port)"
         }
-        configuration.options.connectTimeout = .seconds(10)
+        connectionConfiguration.options.connectTimeout = .seconds(10)
+        clientConfiguration.options.connectTimeout = .seconds(10)
+        // Statements wait at most this long for a lock held by another writer before failing
+        // with a clear error, rather than hanging a batch for good (a startup parameter sets it
+        // on every connection the pool opens).
+        connectionConfiguration.options.additionalStartupParameters = [("lock_timeout", "60s")]
+        clientConfiguration.options.additionalStartupParameters = [("lock_timeout", "60s")]
         description = "postgres://\(user)@\(place)/\(database)"
     }
 
-    private static func tlsContext(verify: Bool) throws -> NIOSSLContext {
+    private static func tlsConfiguration(verify: Bool) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verify { tls.certificateVerification = .none }
-        return try NIOSSLContext(configuration: tls)
+        return tls
+    }
+
+    private static func tlsContext(verify: Bool) throws -> NIOSSLContext {
+        try NIOSSLContext(configuration: tlsConfiguration(verify: verify))
     }
 }
 #endif

@@ -79,10 +79,10 @@ enum PostgresSchema {
     static let lockKey: Int64 = 0x5245_544F_4C44
 
     /// The schema version a database is at: 0 when Retold never ran on it.
-    static func version(_ connection: PostgresConnection) throws -> Int {
-        let exists = try PostgresConnections.rows("SELECT to_regclass('retold_migration') IS NOT NULL", on: connection)
+    static func version(_ connection: PostgresConnection) async throws -> Int {
+        let exists = try await PostgresConnections.rows("SELECT to_regclass('retold_migration') IS NOT NULL", on: connection)
         guard try exists.first?.decode(Bool.self) == true else { return 0 }
-        let rows = try PostgresConnections.rows("SELECT coalesce(max(version), 0) FROM retold_migration", on: connection)
+        let rows = try await PostgresConnections.rows("SELECT coalesce(max(version), 0) FROM retold_migration", on: connection)
         return try rows.first.map { Int(try $0.decode(Int32.self)) } ?? 0
     }
 }

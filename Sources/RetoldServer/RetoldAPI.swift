@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 import RetoldCore
 import RetoldIngest
 import RetoldReport
@@ -13,7 +12,7 @@ struct RetoldAPI: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
-            try json(Health(status: "ok", version: RetoldServer.version, documents: try await offload { try index.count() }))
+            try json(Health(status: "ok", version: RetoldServer.version, documents: try await index.count()))
         }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
@@ -33,12 +32,12 @@ struct RetoldAPI: Sendable {
         }
     }
 
-    /// Index calls (SQLite, PostgreSQL's synchronous client) and alignment block their thread
-    /// for as long as they take: they run on NIO's blocking pool (one thread per core), never on
-    /// Swift's cooperative threads or an event loop, so the server keeps reading and answering
-    /// other requests while a link build or a long search runs.
-    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(work)
+    /// Comparisons and checks are CPU-bound for as long as the texts are long: they run on the
+    /// compute pool, never on Swift's cooperative threads or an event loop, so the server keeps
+    /// reading and answering other requests meanwhile. Index calls are async all the way down
+    /// (GRDB's queues, postgres-nio's pool), and searches align on the same pool.
+    func compute<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await ComputePool.run(work)
     }
 
     // MARK: - Endpoints
@@ -46,7 +45,7 @@ struct RetoldAPI: Sendable {
     func compare(_ request: Request) async throws -> Response {
         let body = try await decode(CompareRequest.self, request)
         let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
-        var report = try await offload {
+        var report = await compute {
             var analyzer = TextAnalyzer()
             return CompareReport(Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text)), nameA: a.id, nameB: b.id)
         }
@@ -59,7 +58,7 @@ struct RetoldAPI: Sendable {
 
     func check(_ request: Request) async throws -> Response {
         let text = try await decode(TextPayload.self, request).document(defaultName: "text")
-        return try json(try await offload {
+        return try json(await compute {
             var analyzer = TextAnalyzer()
             let document = analyzer.analyze(text.text)
             return CheckReport(document, findings: DocumentChecker().check(document), name: text.id)
@@ -82,20 +81,16 @@ struct RetoldAPI: Sendable {
         options.includeIdentical = body.includeIdentical ?? false
         let publishedAt = try instant(query.published, field: "published")
         let (text, name) = (query.text, query.id)
-        return try json(try await offload { [index, options] in
-            let (result, document) = try IndexSearcher(index: index).search(text, publishedAt: publishedAt, options: options)
-            return SearchReport(result, queryName: name, query: document)
-        })
+        let (result, document) = try await IndexSearcher(index: index).search(text, publishedAt: publishedAt, options: options)
+        return try json(SearchReport(result, queryName: name, query: document))
     }
 
     /// Brings the links up to date (the documents added since the last build are searched
     /// against the others), for `GET /v1/clusters` to read: a write, so it needs the token.
     func buildLinks(_ request: Request) async throws -> Response {
         try authorizeWrite(request)
-        return try json(try await offload { [index] in
-            let checked = try LinkBuilder(index: index).update()
-            return LinksResponse(checked: checked, links: try index.links().count)
-        })
+        let checked = try await LinkBuilder(index: index).update()
+        return try json(LinksResponse(checked: checked, links: try await index.links().count))
     }
 
     /// One document object, or an array of them, with the fields of a JSONL line. Bad documents
@@ -124,7 +119,7 @@ struct RetoldAPI: Sendable {
         }
         var results = [AddResponse.Result?](repeating: nil, count: objects.count)
         if !documents.isEmpty {
-            let (outcomes, issues) = try await offload { [index, documents] in try IndexWriter(index: index).add(documents: documents) }
+            let (outcomes, issues) = try await IndexWriter(index: index).add(documents: documents)
             for (position, outcome) in zip(positions, outcomes) {
                 switch outcome {
                 case .added(let id): results[position] = .init(position: position, id: id, status: "added")
@@ -138,14 +133,14 @@ struct RetoldAPI: Sendable {
             added: results.compactMap { $0 }.filter { $0.status == "added" }.count,
             duplicates: results.compactMap { $0 }.filter { $0.status == "duplicate" }.count,
             documents: results.compactMap { $0 }, rejected: rejected.sorted { $0.position < $1.position },
-            indexed: try await offload { [index] in try index.count() })
+            indexed: try await index.count())
         let status: HTTPResponse.Status = response.documents.isEmpty ? .badRequest : (response.added > 0 ? .created : .ok)
         return try json(response, status: status)
     }
 
     func document(_ id: String) async throws -> Response {
         guard let number = Int64(id), number > 0 else { throw APIError.badRequest("document ids are positive integers") }
-        guard let stored = try await offload({ [index] in try index.documents([number], withText: true).first }) else {
+        guard let stored = try await index.documents([number], withText: true).first else {
             throw APIError.notFound("no document #\(number) in the index")
         }
         return try json(DocumentResponse(stored))
@@ -159,9 +154,7 @@ struct RetoldAPI: Sendable {
         }
         let filter = try filter(from: query.get("from"), until: query.get("until"),
                                 outlets: query.getAll("outlet"), excludedOutlets: query.getAll("exclude_outlet"))
-        return try json(try await offload { [index, minimumCoverage] in
-            ClustersReport(try ClusterListing(index: index, filter: filter, minimumCoverage: minimumCoverage))
-        })
+        return try json(ClustersReport(try await ClusterListing(index: index, filter: filter, minimumCoverage: minimumCoverage)))
     }
 
     // MARK: - Helpers

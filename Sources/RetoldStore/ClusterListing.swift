@@ -14,10 +14,10 @@ public struct ClusterListing: Sendable {
     public var pending: Int
     public var minimumCoverage: Double
 
-    public init(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double) throws {
-        let links = try index.links()
+    public init(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double) async throws {
+        let links = try await index.links()
         let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
-        let documents = try index.documents(ids, withText: false).filter { filter.admits($0) }
+        let documents = try await index.documents(ids, withText: false).filter { filter.admits($0) }
         let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
         let admitted = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
         clusters = ReuseClusters.build(
@@ -25,9 +25,9 @@ public struct ClusterListing: Sendable {
             links: admitted.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
             minimumCoverage: minimumCoverage)
         self.documents = byID
-        indexed = try index.count()
+        indexed = try await index.count()
         self.links = admitted.count
-        pending = try LinkBuilder(index: index).pendingCount()
+        pending = try await LinkBuilder(index: index).pendingCount()
         self.minimumCoverage = minimumCoverage
     }
 }

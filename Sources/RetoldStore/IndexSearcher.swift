@@ -21,6 +21,10 @@ public struct IndexSearcher: Sendable {
     /// a caller running many searches over an index that does not change meanwhile (link
     /// building, evaluations) sets it once instead.
     public var documentCount: Int?
+    /// Whether one search aligns its candidates on all cores (one query at a time: the CLI, the
+    /// API) or on one (link building runs many searches at once, which keep the cores busy
+    /// without splitting each search's few candidates across threads).
+    public var alignsInParallel = true
 
     public init(index: any DocumentIndex, documentCount: Int? = nil) {
         self.index = index
@@ -31,36 +35,38 @@ public struct IndexSearcher: Sendable {
     /// Weight of one shared LSH band, against log(N/df) per shared anchor feature.
     static let bandWeight = 4.0
 
-    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
-        try search(text, publishedAt: nil, options: options).result
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) async throws -> SearchResult {
+        try await search(text, publishedAt: nil, options: options).result
     }
 
     /// Searches with a query text (and its publication time, which decides direction when both
     /// sides have one); also returns the analyzed query, which reports need.
-    public func search(_ text: String, publishedAt: Double?, options: SearchOptions) throws -> (result: SearchResult, query: Document) {
+    public func search(_ text: String, publishedAt: Double?, options: SearchOptions) async throws -> (result: SearchResult, query: Document) {
         var analyzer = TextAnalyzer()
         let query = analyzer.analyze(text)
-        let result = try search(fingerprint: index.settings.fingerprinter.fingerprint(text), document: query,
+        let result = try await search(fingerprint: index.settings.fingerprinter.fingerprint(text), document: query,
                                 publishedAt: publishedAt, options: options)
         return (result, query)
     }
 
     public func search(fingerprint: DocumentFingerprint, document query: Document, publishedAt: Double?,
-                       options: SearchOptions) throws -> SearchResult {
-        let total = try documentCount ?? index.count()
-        let candidates = try rankedCandidates(fingerprint, total: total, options: options)
+                       options: SearchOptions) async throws -> SearchResult {
+        let total: Int
+        if let documentCount { total = documentCount } else { total = try await index.count() }
+        let candidates = try await rankedCandidates(fingerprint, total: total, options: options)
         // Metadata first: filtered-out documents are never aligned.
-        let stored = try index.documents(candidates.map(\.id), withText: false)
+        let stored = try await index.documents(candidates.map(\.id), withText: false)
         let admitted = stored.filter { options.filter.admits($0) }.prefix(options.effectiveVerifyLimit)
         let evidence = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0) })
 
-        let texts = try index.documents(admitted.map(\.id), withText: true)
+        let texts = try await index.documents(admitted.map(\.id), withText: true)
         var comparer = self.comparer
         comparer.findsChanges = options.withPassages
         let verifier = comparer
         let queryShingles = Set(WordShingles.hashes(query.tokens, size: index.settings.shingleSize))
         let shingleSize = index.settings.shingleSize
-        let results = ConcurrentMap.map(texts) { document -> SearchHit? in
+        // Alignment is the CPU-bound part: on the compute pool.
+        let verify = { @Sendable (document: StoredDocument) -> SearchHit? in
             var analyzer = TextAnalyzer()
             let candidate = analyzer.analyze(document.text ?? "")
             let comparison = verifier.compare(query, candidate)
@@ -95,6 +101,7 @@ public struct IndexSearcher: Sendable {
                 sharedBands: found?.bands ?? 0, sharedAnchors: found?.anchors ?? 0, sharedPassageFeatures: found?.passages ?? 0,
                 comparison: options.withPassages ? comparison : nil)
         }
+        let results = alignsInParallel ? await ComputePool.map(texts, verify) : await ComputePool.run { texts.map(verify) }
         var found = results.compactMap { $0 }
         let identical = found.filter(\.identical).map(\.document.id).sorted()
         if !options.includeIdentical { found.removeAll(where: \.identical) }
@@ -117,15 +124,15 @@ public struct IndexSearcher: Sendable {
     }
 
     /// Candidates from both paths, strongest evidence first.
-    func rankedCandidates(_ fingerprint: DocumentFingerprint, total: Int, options: SearchOptions) throws -> [Candidate] {
+    func rankedCandidates(_ fingerprint: DocumentFingerprint, total: Int, options: SearchOptions) async throws -> [Candidate] {
         var byID: [Int64: Candidate] = [:]
-        for (id, count) in try index.bandMatches(fingerprint.bandKeys) {
+        for (id, count) in try await index.bandMatches(fingerprint.bandKeys) {
             byID[id, default: Candidate(id: id)].bands = count
         }
         let maxDocuments = Self.maxAnchorDocuments(total)
         for kind in FeatureKind.allCases {
             let keys = kind == .anchor ? fingerprint.anchorKeys : fingerprint.passageKeys
-            for case let (_, documents?) in try index.featurePostings(kind, keys, maxDocuments: maxDocuments) {
+            for case let (_, documents?) in try await index.featurePostings(kind, keys, maxDocuments: maxDocuments) {
                 let weight = log(Double(max(1, total) + 1) / Double(documents.count))
                 for id in documents {
                     switch kind {

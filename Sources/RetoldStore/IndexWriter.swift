@@ -50,71 +50,95 @@ public struct IndexWriter: Sendable {
 
     private struct Stopped: Error {}
 
+    /// What the reading thread hands to the writing task: a prepared batch, or the end of input.
+    private enum Handoff: Sendable {
+        case batch([PreparedDocument], issues: [IngestIssue], read: Progress)
+        case end(IngestSummary, read: Progress, interrupted: Bool)
+    }
+
+    /// Reads `paths` and stores their documents.
+    ///
+    /// Files are read, fingerprinted and compressed on a thread of their own (blocking file I/O
+    /// and CPU work, kept off Swift's cooperative pool) while the previous batch is written:
+    /// SQLite takes one writer, so overlapping the two keeps both cores busy. At most one batch
+    /// waits for its write, and `progress` is called after each committed batch.
     public func add(_ paths: [String], reader: DocumentReader = DocumentReader(),
-                    shouldStop: () -> Bool = { false },
-                    progress report: (Progress) -> Void = { _ in }) throws -> Summary {
+                    shouldStop: @escaping @Sendable () -> Bool = { false },
+                    progress report: (Progress) -> Void = { _ in }) async throws -> Summary {
+        let alreadyIndexed = batchSize == nil ? try await index.count() : 0
+        let fixedBatchSize = batchSize
+        let added = Atomic<Int>(0)
+        // The reader waits for room before handing over a batch: one batch in flight.
+        let room = DispatchSemaphore(value: 1)
+        let abandoned = Atomic<Bool>(false)
+        let (handoffs, channel) = AsyncThrowingStream<Handoff, any Error>.makeStream()
+        let writer = self
+
+        DispatchQueue.global().async {
+            var read = Progress()
+            var batch = [IngestedDocument]()
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                let (ready, _, issues) = writer.prepare(batch)
+                batch.removeAll(keepingCapacity: true)
+                room.wait()
+                if abandoned.load(ordering: .relaxed) { throw Stopped() }
+                channel.yield(.batch(ready, issues: issues, read: read))
+            }
+            do {
+                let ingest = try reader.read(paths) { document in
+                    read.documents += 1
+                    read.textBytes += document.text.utf8.count
+                    read.currentPath = document.origin.path
+                    batch.append(document)
+                    if batch.count >= fixedBatchSize ?? Self.automaticBatchSize(indexed: alreadyIndexed + added.load(ordering: .relaxed)) {
+                        try flush()
+                        if shouldStop() { throw Stopped() }
+                    }
+                }
+                try flush()
+                channel.yield(.end(ingest, read: read, interrupted: false))
+                channel.finish()
+            } catch is Stopped {
+                // Documents read after the last handed batch are not stored: the run says it
+                // was interrupted, and running it again adds them.
+                channel.yield(.end(IngestSummary(), read: read, interrupted: true))
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        defer {
+            // A failed write ends the loop below: let a reader waiting for room stop.
+            abandoned.store(true, ordering: .relaxed)
+            room.signal()
+        }
+
         var summary = Summary()
-        var batch = [IngestedDocument]()
-        let alreadyIndexed = batchSize == nil ? try index.count() : 0
-        var currentBatchSize: Int {
-            batchSize ?? Self.automaticBatchSize(indexed: alreadyIndexed + summary.progress.added)
-        }
-
-        // Batches are written on their own thread while the next batch is read and
-        // fingerprinted: SQLite takes one writer, so overlapping the two keeps both cores busy.
-        // At most one batch is in flight, and `collect` waits for it before anything is reported.
-        let writer = DispatchQueue(label: "retold.index-writer")
-        let inFlight = DispatchGroup()
-        let written = Mutex<Result<[AddOutcome], any Error>?>(nil)
-        let index = self.index
-        defer { inFlight.wait() }
-
-        func collect() throws {
-            inFlight.wait()
-            guard let result = written.withLock({ value -> Result<[AddOutcome], any Error>? in
-                defer { value = nil }
-                return value
-            }) else { return }
-            for outcome in try result.get() {
-                switch outcome {
-                case .added(let id): summary.progress.added += 1; summary.addedIDs.append(id)
-                case .duplicate: summary.progress.duplicates += 1
+        for try await handoff in handoffs {
+            switch handoff {
+            case .batch(let ready, let issues, let read):
+                summary.issues += issues
+                summary.progress.rejected += issues.count
+                for outcome in try await index.add(ready) {
+                    switch outcome {
+                    case .added(let id): summary.progress.added += 1; summary.addedIDs.append(id)
+                    case .duplicate: summary.progress.duplicates += 1
+                    }
                 }
+                added.store(summary.progress.added, ordering: .relaxed)
+                summary.progress.documents = read.documents
+                summary.progress.textBytes = read.textBytes
+                summary.progress.currentPath = read.currentPath
+                report(summary.progress)
+                room.signal()
+            case .end(let ingest, let read, let interrupted):
+                summary.ingest = ingest
+                summary.interrupted = interrupted
+                summary.progress.documents = read.documents
+                summary.progress.textBytes = read.textBytes
+                summary.progress.currentPath = read.currentPath
             }
-            report(summary.progress)
-        }
-
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let (ready, _, issues) = prepare(batch)
-            batch.removeAll(keepingCapacity: true)
-            summary.issues += issues
-            summary.progress.rejected += issues.count
-            try collect()
-            inFlight.enter()
-            writer.async {
-                let result = Result { try index.add(ready) }
-                written.withLock { $0 = result }
-                inFlight.leave()
-            }
-        }
-
-        do {
-            summary.ingest = try reader.read(paths) { document in
-                summary.progress.documents += 1
-                summary.progress.textBytes += document.text.utf8.count
-                summary.progress.currentPath = document.origin.path
-                batch.append(document)
-                if batch.count >= currentBatchSize {
-                    try flush()
-                    if shouldStop() { throw Stopped() }
-                }
-            }
-            try flush()
-            try collect()
-        } catch is Stopped {
-            try collect()
-            summary.interrupted = true
         }
         summary.progress.rejected += summary.ingest.issues.count
         summary.issues = summary.ingest.issues + summary.issues
@@ -125,10 +149,11 @@ public struct IndexWriter: Sendable {
     /// Adds documents already in memory (the HTTP API's batches): one transaction, the same
     /// checks and outcomes as `add(_ paths:)`. Outcomes are in input order; a document with no
     /// words gets nil and an issue.
-    public func add(documents: [IngestedDocument]) throws -> (outcomes: [AddOutcome?], issues: [IngestIssue]) {
-        let (storable, positions, issues) = prepare(documents)
+    public func add(documents: [IngestedDocument]) async throws -> (outcomes: [AddOutcome?], issues: [IngestIssue]) {
+        let writer = self
+        let (storable, positions, issues) = await ComputePool.run { writer.prepare(documents) }
         var outcomes = [AddOutcome?](repeating: nil, count: documents.count)
-        for (position, outcome) in zip(positions, try index.add(storable)) { outcomes[position] = outcome }
+        for (position, outcome) in zip(positions, try await index.add(storable)) { outcomes[position] = outcome }
         return (outcomes, issues)
     }
 

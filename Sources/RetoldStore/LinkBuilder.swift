@@ -14,35 +14,26 @@ public struct LinkBuilder: Sendable {
         self.index = index
     }
 
+    /// Documents searched at once: each search waits on the store, then aligns its candidates on
+    /// ``ComputePool``; a few in flight keep every core busy while others wait for postings.
+    public var concurrentSearches = ProcessInfo.processInfo.activeProcessorCount * 4
+
     /// Brings the links up to date; returns how many documents were checked.
     @discardableResult
-    public func update(progress: (_ checked: Int, _ pending: Int) -> Void = { _, _ in }) throws -> Int {
-        let pending = try pendingIDs()
+    public func update(progress: (_ checked: Int, _ pending: Int) -> Void = { _, _ in }) async throws -> Int {
+        let pending = try await pendingIDs()
         guard !pending.isEmpty else { return 0 }
         var checked = 0
         // Links go to their own table: the document count stays fixed for the run.
-        let searcher = IndexSearcher(index: index, documentCount: try index.count())
-        let fingerprinter = index.settings.fingerprinter
+        var searcher = IndexSearcher(index: index, documentCount: try await index.count())
+        searcher.alignsInParallel = false
         var cursor: Int64 = 0
         while true {
-            let ids = try index.unlinkedDocumentIDs(after: cursor, limit: pageSize).filter { pending.contains($0) }
+            let ids = try await index.unlinkedDocumentIDs(after: cursor, limit: pageSize).filter { pending.contains($0) }
             guard let last = ids.last else { break }
-            let documents = try index.documents(ids, withText: true)
-            let found = ConcurrentMap.map(documents) { document -> Result<[StoredLink], Error> in
-                Result {
-                    let text = document.text ?? ""
-                    var analyzer = TextAnalyzer()
-                    var options = SearchOptions(limit: 50)
-                    options.linkScope = LinkScope(document: document.id, pending: pending)
-                    let result = try searcher.search(fingerprint: fingerprinter.fingerprint(text), document: analyzer.analyze(text),
-                                                     publishedAt: document.publishedAt, options: options)
-                    return result.hits.map { hit in
-                        StoredLink(pair: (hit.document.id, document.id), relationship: hit.relationship,
-                                   coverages: (hit.coverageDocument, hit.coverageQuery), confidence: hit.confidence)
-                    }
-                }
-            }
-            try index.storeLinks(found.flatMap { try $0.get() }, checked: ids)
+            let documents = try await index.documents(ids, withText: true)
+            let found = try await links(of: documents, searcher: searcher, pending: pending)
+            try await index.storeLinks(found, checked: ids)
             cursor = last
             checked += ids.count
             progress(checked, pending.count)
@@ -50,12 +41,45 @@ public struct LinkBuilder: Sendable {
         return checked
     }
 
+    /// The verified links of each document of a page, `concurrentSearches` searches at a time.
+    private func links(of documents: [StoredDocument], searcher: IndexSearcher, pending: Set<Int64>) async throws -> [StoredLink] {
+        let fingerprinter = index.settings.fingerprinter
+        return try await withThrowingTaskGroup(of: [StoredLink].self) { group in
+            var next = documents.makeIterator()
+            func start(_ document: StoredDocument) {
+                group.addTask {
+                    let text = document.text ?? ""
+                    let (fingerprint, analyzed) = await ComputePool.run {
+                        var analyzer = TextAnalyzer()
+                        return (fingerprinter.fingerprint(text), analyzer.analyze(text))
+                    }
+                    var options = SearchOptions(limit: 50)
+                    options.linkScope = LinkScope(document: document.id, pending: pending)
+                    let result = try await searcher.search(fingerprint: fingerprint, document: analyzed,
+                                                           publishedAt: document.publishedAt, options: options)
+                    return result.hits.map { hit in
+                        StoredLink(pair: (hit.document.id, document.id), relationship: hit.relationship,
+                                   coverages: (hit.coverageDocument, hit.coverageQuery), confidence: hit.confidence)
+                    }
+                }
+            }
+            for _ in 0..<concurrentSearches { if let document = next.next() { start(document) } }
+            var links: [StoredLink] = []
+            while let found = try await group.next() {
+                links += found
+                if let document = next.next() { start(document) }
+            }
+            // Stored in one order whatever finished first.
+            return links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        }
+    }
+
     /// How many documents are not linked yet, counted page by page (no set of every id).
-    func pendingCount() throws -> Int {
+    func pendingCount() async throws -> Int {
         var count = 0
         var cursor: Int64 = 0
         while true {
-            let ids = try index.unlinkedDocumentIDs(after: cursor, limit: 10_000)
+            let ids = try await index.unlinkedDocumentIDs(after: cursor, limit: 10_000)
             guard let last = ids.last else { return count }
             count += ids.count
             cursor = last
@@ -63,11 +87,11 @@ public struct LinkBuilder: Sendable {
     }
 
     /// Documents not linked yet.
-    func pendingIDs() throws -> Set<Int64> {
+    func pendingIDs() async throws -> Set<Int64> {
         var pending = Set<Int64>()
         var cursor: Int64 = 0
         while true {
-            let ids = try index.unlinkedDocumentIDs(after: cursor, limit: 10_000)
+            let ids = try await index.unlinkedDocumentIDs(after: cursor, limit: 10_000)
             guard let last = ids.last else { return pending }
             pending.formUnion(ids)
             cursor = last

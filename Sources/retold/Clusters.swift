@@ -4,7 +4,7 @@ import RetoldCore
 import RetoldReport
 import RetoldStore
 
-struct Clusters: ParsableCommand {
+struct Clusters: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group the indexed documents into clusters of copies, each with its earliest member and a copy tree.",
         discussion: """
@@ -28,15 +28,15 @@ struct Clusters: ParsableCommand {
         guard (0...1).contains(minCoverage) else { throw ValidationError("--min-coverage must be between 0 and 1") }
     }
 
-    func run() throws {
-        let store = try index.openExisting()
+    func run() async throws {
+        let store = try await index.openExisting()
         let bar = ProgressBar()
         let report: ClustersReport
         do {
-            try LinkBuilder(index: store).update { checked, pending in
+            try await LinkBuilder(index: store).update { checked, pending in
                 bar.update(items: checked, noun: "documents linked", fraction: pending > 0 ? Double(checked) / Double(pending) : nil)
             }
-            report = ClustersReport(try ClusterListing(index: store, filter: filters.filter, minimumCoverage: minCoverage))
+            report = ClustersReport(try await ClusterListing(index: store, filter: filters.filter, minimumCoverage: minCoverage))
         } catch {
             bar.finish()
             printError(index.describe(error))

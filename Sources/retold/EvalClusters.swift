@@ -4,7 +4,7 @@ import RetoldEvaluation
 import RetoldReport
 
 /// `retold eval clusters DIR`: `retold clusters` on labelled wire clusters, scored against the story families.
-struct EvalClusters: ParsableCommand {
+struct EvalClusters: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "Index labelled wire-story clusters, cluster them as `retold clusters` does, and score the clusters.",
@@ -29,14 +29,14 @@ struct EvalClusters: ParsableCommand {
         guard (0...1).contains(minCoverage) else { throw ValidationError("--min-coverage must be between 0 and 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let result: ClusterEvaluation.Result
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("retold-eval-clusters-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             let corpus = try WireClusterCorpus(directory: directory)
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
-            result = try ClusterEvaluation(minimumCoverage: minCoverage).run(corpus, directory: scratch.path)
+            result = try await ClusterEvaluation(minimumCoverage: minCoverage).run(corpus, directory: scratch.path)
         } catch {
             printError("\(error)")
             throw ExitCode(1)

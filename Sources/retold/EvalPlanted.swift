@@ -13,7 +13,7 @@ struct EvalPlanted: ParsableCommand {
         subcommands: [Generate.self, Search.self]
     )
 
-    struct Generate: ParsableCommand {
+    struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write corpus.jsonl and truth.tsv: unrelated articles plus verbatim, edited and rewritten (20-40% of words) copies."
         )
@@ -27,7 +27,7 @@ struct EvalPlanted: ParsableCommand {
         @Option(help: "Folder to write into.")
         var out: String
 
-        func run() throws {
+        func run() async throws {
             guard documents > 0 else { throw ValidationError("--documents must be positive") }
             let summary = try PlantedCorpus(.init(documents: documents, seed: seed)).write(to: out)
             let kinds = PlantedCorpus.Kind.allCases.map { "\(summary.kinds[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
@@ -36,7 +36,7 @@ struct EvalPlanted: ParsableCommand {
         }
     }
 
-    struct Search: ParsableCommand {
+    struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search an index of a planted corpus with planted copies and unrelated articles; report recall, precision and latency."
         )
@@ -55,8 +55,8 @@ struct EvalPlanted: ParsableCommand {
         @Flag(help: "List missed copies and false hits.")
         var verbose = false
 
-        func run() throws {
-            let index = try self.index.openExisting()
+        func run() async throws {
+            let index = try await self.index.openExisting()
             let truth: [PlantedCorpus.Member]
             do {
                 truth = try PlantedCorpus.readTruth(corpus + "/truth.tsv")
@@ -64,7 +64,7 @@ struct EvalPlanted: ParsableCommand {
                 printError("\(error)")
                 throw ExitCode(1)
             }
-            let report = try PlantedEvaluation(corpus: corpus + "/corpus.jsonl", truth: truth).run(index: index, queries: queries)
+            let report = try await PlantedEvaluation(corpus: corpus + "/corpus.jsonl", truth: truth).run(index: index, queries: queries)
             switch format {
             case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
             case .text:

@@ -5,7 +5,7 @@ import RetoldReport
 import RetoldStore
 
 /// `retold eval search`: source retrieval on the PAN 2013 text-alignment corpus.
-struct EvalSearch: ParsableCommand {
+struct EvalSearch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Index PAN-13 source documents, search with each suspicious document and passage, and rank the gold sources."
@@ -26,7 +26,7 @@ struct EvalSearch: ParsableCommand {
     @Flag(help: "List every gold pair or passage whose source was not first.")
     var verbose = false
 
-    func run() throws {
+    func run() async throws {
         let path = db ?? NSTemporaryDirectory() + "retold-eval-search-\(getpid()).db"
         defer {
             if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
@@ -36,11 +36,11 @@ struct EvalSearch: ParsableCommand {
             printError(error.description)
             throw ExitCode(1)
         }
-        if try index.count() == 0 {
-            let summary = try IndexWriter(index: index).add([pan + "/src"])
+        if try await index.count() == 0 {
+            let summary = try await IndexWriter(index: index).add([pan + "/src"])
             printError("indexed \(summary.progress.added) source documents")
         }
-        let report = try SearchEvaluation(folder: pan).run(index: index, passageQueries: !documentsOnly)
+        let report = try await SearchEvaluation(folder: pan).run(index: index, passageQueries: !documentsOnly)
         switch format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:

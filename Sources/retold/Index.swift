@@ -12,7 +12,7 @@ struct Index: ParsableCommand {
         subcommands: [Add.self, Stats.self, Remove.self, Migrate.self]
     )
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add documents to the index: files, folders, JSONL or WARC (gzipped or not), or - for standard input.",
             discussion: """
@@ -39,8 +39,8 @@ struct Index: ParsableCommand {
             guard (batchSize ?? 1) >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         }
 
-        func run() throws {
-            let store = try index.open()
+        func run() async throws {
+            let store = try await index.open()
             let sizes = InputSizes(inputs)
             let bar = ProgressBar()
             Interruption.install()
@@ -48,7 +48,7 @@ struct Index: ParsableCommand {
             writer.batchSize = batchSize
             let summary: IndexWriter.Summary
             do {
-                summary = try writer.add(inputs, shouldStop: { Interruption.requested }) { progress in
+                summary = try await writer.add(inputs, shouldStop: { Interruption.requested }) { progress in
                     bar.update(items: progress.documents, noun: "documents", bytes: progress.textBytes,
                                fraction: sizes.fraction(progress))
                 }
@@ -59,7 +59,7 @@ struct Index: ParsableCommand {
             }
             bar.finish()
             let seconds = bar.elapsed
-            let report = IndexAddReport(summary, seconds: seconds, total: (try? store.count()) ?? 0)
+            let report = IndexAddReport(summary, seconds: seconds, total: (try? await store.count()) ?? 0)
             switch format {
             case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
             case .text:
@@ -72,7 +72,7 @@ struct Index: ParsableCommand {
         }
     }
 
-    struct Migrate: ParsableCommand {
+    struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create or update the index schema: on PostgreSQL, before the first use and after upgrading retold.",
             discussion: """
@@ -85,9 +85,9 @@ struct Index: ParsableCommand {
 
         @OptionGroup var index: IndexOptions
 
-        func run() throws {
+        func run() async throws {
             do {
-                let applied = try IndexLocation.migrate(index.db)
+                let applied = try await IndexLocation.migrate(index.db)
                 for migration in applied { emit("applied migration \(migration)\n") }
                 emit("\(index.name): the index schema is up to date\n")
             } catch {
@@ -97,7 +97,7 @@ struct Index: ParsableCommand {
         }
     }
 
-    struct Stats: ParsableCommand {
+    struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show what the index holds.")
 
         @OptionGroup var index: IndexOptions
@@ -105,8 +105,8 @@ struct Index: ParsableCommand {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
-        func run() throws {
-            let stats = try index.openExisting().stats()
+        func run() async throws {
+            let stats = try await index.openExisting().stats()
             switch format {
             case .json: emit(JSONOutput.encode(stats, pretty: true) + "\n")
             case .text:
@@ -134,7 +134,7 @@ struct Index: ParsableCommand {
         static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove documents (by index id) with their postings and links.")
 
         @Argument(help: "Index ids, as `retold search` and `retold clusters` show them (#12 or 12).")
@@ -149,12 +149,12 @@ struct Index: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let store = try index.openExisting()
+        func run() async throws {
+            let store = try await index.openExisting()
             var missing = 0
             for text in ids {
                 let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text)!
-                if try store.remove(id) {
+                if try await store.remove(id) {
                     emit("removed #\(id)\n")
                 } else {
                     printError("\(index.name): no document #\(id)")

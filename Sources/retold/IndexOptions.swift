@@ -27,19 +27,19 @@ struct IndexOptions: ParsableArguments {
     }
 
     /// Opens an existing index; a missing file is an error, not a new empty index.
-    func openExisting() throws -> any DocumentIndex {
+    func openExisting() async throws -> any DocumentIndex {
         if !isPostgres && !FileManager.default.fileExists(atPath: db) {
             printError("\(db): no index here; build one with `retold index add --db \(db) FILE...`")
             throw ExitCode(1)
         }
-        return try open()
+        return try await open()
     }
 
     /// Opens the index, creating an SQLite file when there is none. A PostgreSQL database must
     /// have been prepared by `retold index migrate`.
-    func open() throws -> any DocumentIndex {
+    func open() async throws -> any DocumentIndex {
         do {
-            return try IndexLocation.open(db)
+            return try await IndexLocation.open(db)
         } catch {
             printError(error.description)
             throw ExitCode(1)
@@ -59,23 +59,23 @@ enum IndexLocation {
         return components.string ?? db
     }
 
-    static func open(_ db: String) throws(IndexError) -> any DocumentIndex {
+    static func open(_ db: String) async throws(IndexError) -> any DocumentIndex {
         guard isPostgres(db) else { return try SQLiteIndex(path: db) }
         #if PostgreSQL
-        return try PostgresIndex(url: db)
+        return try await PostgresIndex.open(url: db)
         #else
         throw IndexError.database(path: displayName(db), message: noPostgres)
         #endif
     }
 
     /// Creates or updates the schema; returns the migrations applied.
-    static func migrate(_ db: String) throws(IndexError) -> [String] {
+    static func migrate(_ db: String) async throws(IndexError) -> [String] {
         guard isPostgres(db) else {
             _ = try SQLiteIndex(path: db)  // opening an SQLite index migrates it
             return []
         }
         #if PostgreSQL
-        return try PostgresIndex.migrate(url: db)
+        return try await PostgresIndex.migrate(url: db)
         #else
         throw IndexError.database(path: displayName(db), message: noPostgres)
         #endif

@@ -5,7 +5,7 @@ import RetoldIngest
 import RetoldReport
 import RetoldStore
 
-struct Search: ParsableCommand {
+struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the indexed documents that share text with a text: its sources and its copies.",
         discussion: """
@@ -43,8 +43,8 @@ struct Search: ParsableCommand {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
     }
 
-    func run() throws {
-        let store = try index.openExisting()
+    func run() async throws {
+        let store = try await index.openExisting()
         let query: IngestedDocument
         do {
             query = try DocumentReader().readOne(input)
@@ -63,7 +63,7 @@ struct Search: ParsableCommand {
         }
         let result: SearchResult, document: Document
         do {
-            (result, document) = try IndexSearcher(index: store).search(
+            (result, document) = try await IndexSearcher(index: store).search(
                 query.text, publishedAt: query.published.flatMap(ISO8601.parse)?.timeIntervalSince1970, options: options)
         } catch {
             printError(index.describe(error))

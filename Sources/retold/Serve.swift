@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
             printError(refusal)
             throw ExitCode(2)
         }
-        let store = try index.open()
+        let store = try await index.open()
         let application = try RetoldServer.application(index: store, configuration: configuration) { port in
             printError("serving \(index.name) on http://\(host):\(port)/ (Ctrl-C stops)")
         }

@@ -31,7 +31,7 @@ import RetoldStore
         return (paths, ids)
     }
 
-    @Test func fourWritersOneKilledAndRerunStoreExactlyTheDistinctDocuments() throws {
+    @Test func fourWritersOneKilledAndRerunStoreExactlyTheDistinctDocuments() async throws {
         guard let server = ProcessInfo.processInfo.environment["RETOLD_TEST_POSTGRES"], !server.isEmpty else {
             Issue.record("RETOLD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster")
             return
@@ -39,10 +39,10 @@ import RetoldStore
         let folder = NSTemporaryDirectory() + "retold-writers-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let name = "retold_test_writers_\(UInt32.random(in: 0...UInt32.max))"
-        let url = try PostgresAdmin.createDatabase(named: name, server: server)
+        let url = try await PostgresAdmin.createDatabase(named: name, server: server)
         defer {
             try? FileManager.default.removeItem(atPath: folder)
-            try? PostgresAdmin.dropDatabase(named: name, server: server)
+            Task { try? await PostgresAdmin.dropDatabase(named: name, server: server) }
         }
         _ = try PlantedCorpus(.init(documents: 20_000, seed: 7)).write(to: folder)
         let (inputs, ids) = try Self.inputs(folder + "/corpus.jsonl", into: folder)
@@ -61,11 +61,11 @@ import RetoldStore
             return process
         }
 
-        let index = try PostgresIndex(url: url)
+        let index = try await PostgresIndex.open(url: url)
         let processes = try (0..<Self.workers).map(start)
         // Kill worker 0 once a fifth of the corpus is in: it has committed batches by then, and
         // has more to go.
-        while try index.count() < 4_000 && processes[0].isRunning { usleep(100_000) }
+        while try await index.count() < 4_000 && processes[0].isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(processes[0].isRunning, "worker 0 was killed midway, not after it finished")
         kill(processes[0].processIdentifier, SIGKILL)
         for process in processes { process.waitUntilExit() }
@@ -73,7 +73,7 @@ import RetoldStore
         for process in processes.dropFirst() {
             #expect(process.terminationReason == .exit && process.terminationStatus == 0)
         }
-        let beforeRerun = try index.count()
+        let beforeRerun = try await index.count()
         #expect(beforeRerun < 20_000, "worker 0's own documents are missing until it runs again")
 
         let rerun = try RetoldProcess.run(["index", "add", "--format", "json", inputs[0]], environment: ["RETOLD_DB": url])
@@ -83,16 +83,16 @@ import RetoldStore
 
         // Exactly the distinct documents: every id once, nothing else, and no postings left by the
         // killed worker's batch in flight.
-        #expect(try index.count() == 20_000)
-        let stats = try index.stats()
+        #expect(try await index.count() == 20_000)
+        let stats = try await index.stats()
         #expect(stats.documents == 20_000)
         #expect(stats.bandPostings == 20_000 * index.settings.bands)
         var stored: [String] = []
         var cursor: Int64 = 0
         while true {
-            let page = try index.documentIDs(after: cursor, limit: 5_000)
+            let page = try await index.documentIDs(after: cursor, limit: 5_000)
             guard let last = page.last else { break }
-            stored += try index.documents(page, withText: false).map(\.sourceID)
+            stored += try await index.documents(page, withText: false).map(\.sourceID)
             cursor = last
         }
         #expect(stored.count == 20_000 && Set(stored) == ids)

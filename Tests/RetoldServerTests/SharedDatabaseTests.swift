@@ -22,13 +22,13 @@ import RetoldEvaluation
             return
         }
         let name = "retold_test_servers_\(UInt32.random(in: 0...UInt32.max))"
-        let url = try PostgresAdmin.createDatabase(named: name, server: server)
+        let url = try await PostgresAdmin.createDatabase(named: name, server: server)
         let path = NSTemporaryDirectory() + "retold-shared-\(UUID().uuidString).db"
         defer {
-            try? PostgresAdmin.dropDatabase(named: name, server: server)
+            Task { try? await PostgresAdmin.dropDatabase(named: name, server: server) }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        try PostgresIndex.migrate(url: url)
+        try await PostgresIndex.migrate(url: url)
 
         // The examples and 200 synthetic articles with planted copies; the first example and
         // 20 planted copies as queries.
@@ -69,8 +69,8 @@ import RetoldEvaluation
         }
         #expect(sqlite.count == 22 && sqlite.dropLast().allSatisfy { $0.contains("\"relationship\"") }, "every query finds its source")
 
-        try await LiveServer.run(index: try PostgresIndex(url: url), idleTimeoutSeconds: Self.idleTimeout) { writer in
-            try await LiveServer.run(index: try PostgresIndex(url: url), idleTimeoutSeconds: Self.idleTimeout) { reader in
+        try await LiveServer.run(index: try await PostgresIndex.open(url: url), idleTimeoutSeconds: Self.idleTimeout) { writer in
+            try await LiveServer.run(index: try await PostgresIndex.open(url: url), idleTimeoutSeconds: Self.idleTimeout) { reader in
                 let added = try await writer.request("POST", "/v1/documents", json: documents)
                 #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
                 let again = try await reader.request("POST", "/v1/documents", json: Array(documents.prefix(3)))

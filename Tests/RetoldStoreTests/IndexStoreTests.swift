@@ -33,8 +33,8 @@ enum StoreTestData {
 
 /// The store interface, on every backend (SQLite, and PostgreSQL when built with it).
 @Suite struct IndexStoreTests {
-    @Test(arguments: TestBackend.all) func addingTheSameTextTwiceIsANoOp(_ backend: TestBackend) throws {
-        let store = try backend.makeIndex()
+    @Test(arguments: TestBackend.all) func addingTheSameTextTwiceIsANoOp(_ backend: TestBackend) async throws {
+        let store = try await backend.makeIndex()
         defer { store.remove() }
         let index = store.index
         let fingerprinter = index.settings.fingerprinter
@@ -42,72 +42,72 @@ enum StoreTestData {
         let b = PreparedDocument(StoreTestData.document("b", "Seoul  said North Korea fired two missiles on Sunday."), fingerprinter: fingerprinter)
         let c = PreparedDocument(StoreTestData.document("c", "Tokyo said nothing about the launch.", outlet: "Wire", published: "2024-03-01T10:00:00Z"),
                                  fingerprinter: fingerprinter)
-        #expect(try index.add([a, b]) == [.added(id: 1), .duplicate(of: 1)])
-        #expect(try index.add([a, c]) == [.duplicate(of: 1), .added(id: 2)])
-        #expect(try index.count() == 2)
-        let stored = try index.documents([2, 1, 7], withText: true)
+        #expect(try await index.add([a, b]) == [.added(id: 1), .duplicate(of: 1)])
+        #expect(try await index.add([a, c]) == [.duplicate(of: 1), .added(id: 2)])
+        #expect(try await index.count() == 2)
+        let stored = try await index.documents([2, 1, 7], withText: true)
         #expect(stored.map(\.id) == [2, 1], "in the order asked, unknown ids left out")
         #expect(stored.last?.text == "Seoul said North Korea fired two missiles on Sunday.")
         #expect(stored.last?.sourceID == "a")
         #expect(stored.first == StoredDocument(id: 2, sourceID: "c", origin: "c", outlet: "Wire", published: "2024-03-01T10:00:00Z",
                                                publishedAt: 1_709_287_200, words: 6, contentHash: c.fingerprint.contentHash,
                                                text: "Tokyo said nothing about the launch."))
-        #expect(try index.document(contentHash: a.fingerprint.contentHash)?.id == 1)
-        #expect(try index.documentIDs(after: 1, limit: 10) == [2])
-        let stats = try index.stats()
+        #expect(try await index.document(contentHash: a.fingerprint.contentHash)?.id == 1)
+        #expect(try await index.documentIDs(after: 1, limit: 10) == [2])
+        let stats = try await index.stats()
         #expect(stats.documents == 2 && stats.words == 15 && stats.outlets == 1)
         #expect(stats.earliestPublished == "2024-03-01T10:00:00Z")
     }
 
-    @Test(arguments: TestBackend.all) func removeDeletesPostingsAndAllowsReAdding(_ backend: TestBackend) throws {
-        let store = try backend.makeIndex()
+    @Test(arguments: TestBackend.all) func removeDeletesPostingsAndAllowsReAdding(_ backend: TestBackend) async throws {
+        let store = try await backend.makeIndex()
         defer { store.remove() }
         let index = store.index
         let writer = IndexWriter(index: index)
-        _ = try writer.add([StoreTestData.examples])
-        let before = try index.stats()
+        _ = try await writer.add([StoreTestData.examples])
+        let before = try await index.stats()
         #expect(before.documents == 2)
-        #expect(try index.remove(1))
-        #expect(try !index.remove(1))
-        let after = try index.stats()
+        #expect(try await index.remove(1))
+        #expect(try await !index.remove(1))
+        let after = try await index.stats()
         #expect(after.documents == 1)
-        #expect(try index.count() == 1)
+        #expect(try await index.count() == 1)
         #expect(after.bandPostings < before.bandPostings && after.anchorPostings < before.anchorPostings)
         #expect(after.passagePostings < before.passagePostings)
-        let again = try writer.add([StoreTestData.examples])
+        let again = try await writer.add([StoreTestData.examples])
         #expect(again.progress.added == 1 && again.progress.duplicates == 1)
-        let restored = try index.stats()
+        let restored = try await index.stats()
         #expect(restored.bandPostings == before.bandPostings && restored.anchorPostings == before.anchorPostings)
         #expect(restored.passagePostings == before.passagePostings)
     }
 
-    @Test(arguments: TestBackend.all) func reopeningWithOtherSettingsIsRefused(_ backend: TestBackend) throws {
-        let store = try backend.makeIndex()
+    @Test(arguments: TestBackend.all) func reopeningWithOtherSettingsIsRefused(_ backend: TestBackend) async throws {
+        let store = try await backend.makeIndex()
         defer { store.remove() }
         let other = IndexSettings(Fingerprinter(minHasher: MinHasher(bins: 64)))
-        #expect(throws: IndexError.self) { try backend.reopen(store.location, settings: other) }
-        #expect(try backend.reopen(store.location).settings.minHashBins == 128)
+        await #expect(throws: IndexError.self) { try await backend.reopen(store.location, settings: other) }
+        #expect(try await backend.reopen(store.location).settings.minHashBins == 128)
     }
 
     /// Links are kept per document: a second update finds nothing to do, and documents added
     /// later are linked to the earlier ones, whatever their ids.
-    @Test(arguments: TestBackend.all) func linksAreComputedOncePerDocument(_ backend: TestBackend) throws {
-        let store = try backend.makeIndex()
+    @Test(arguments: TestBackend.all) func linksAreComputedOncePerDocument(_ backend: TestBackend) async throws {
+        let store = try await backend.makeIndex()
         defer { store.remove() }
         let index = store.index
-        _ = try IndexWriter(index: index).add([StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt"])
-        #expect(try LinkBuilder(index: index).update() == 1)
-        #expect(try index.links().isEmpty)
-        #expect(try index.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
-        _ = try IndexWriter(index: index).add([StoreTestData.examples])
-        #expect(try index.unlinkedDocumentIDs(after: 0, limit: 10) == [2])
-        #expect(try LinkBuilder(index: index).update() == 1)
-        #expect(try LinkBuilder(index: index).update() == 0)
-        let links = try index.links()
+        _ = try await IndexWriter(index: index).add([StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt"])
+        #expect(try await LinkBuilder(index: index).update() == 1)
+        #expect(try await index.links().isEmpty)
+        #expect(try await index.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
+        _ = try await IndexWriter(index: index).add([StoreTestData.examples])
+        #expect(try await index.unlinkedDocumentIDs(after: 0, limit: 10) == [2])
+        #expect(try await LinkBuilder(index: index).update() == 1)
+        #expect(try await LinkBuilder(index: index).update() == 0)
+        let links = try await index.links()
         #expect(links.count == 1 && links[0].a == 1 && links[0].b == 2 && links[0].relationship == .paraphrase)
         // A link to a removed document goes with it.
-        #expect(try index.remove(2))
-        #expect(try index.links().isEmpty)
+        #expect(try await index.remove(2))
+        #expect(try await index.links().isEmpty)
     }
 
     /// A pending document with a smaller id than a linked one (a late commit from a concurrent
@@ -119,7 +119,7 @@ enum StoreTestData {
         #expect(!scope.admits(5))
     }
 
-    @Test func notADatabaseIsAClearError() throws {
+    @Test func notADatabaseIsAClearError() async throws {
         let path = StoreTestData.temporaryDatabase()
         defer { StoreTestData.remove(path) }
         try Data("this is not an index".utf8).write(to: URL(fileURLWithPath: path))
@@ -134,25 +134,17 @@ enum StoreTestData {
 @Suite(.serialized) struct SearchTests {
     /// The two examples among 2,000 synthetic news articles (unrelated to them; some are planted
     /// copies of each other), in an index of each backend, built the same way.
-    static let corpora: [TestBackend: Result<TestIndex, any Error>] = Dictionary(uniqueKeysWithValues: TestBackend.all.map { backend in
-        (backend, Result {
-            let store = try backend.makeIndex()
-            _ = try IndexWriter(index: store.index).add([StoreTestData.examples, try StoreTestData.planted.get() + "/corpus.jsonl"])
-            return store
-        })
-    })
-
-    static func corpus(_ backend: TestBackend) throws -> any DocumentIndex {
-        try corpora[backend]!.get().index
+    static func corpus(_ backend: TestBackend) async throws -> any DocumentIndex {
+        try await SearchCorpora.shared.corpus(backend)
     }
 
-    @Test(arguments: TestBackend.all) func eachExampleFindsTheOtherAtRankOneAsAParaphrase(_ backend: TestBackend) throws {
-        let corpus = try Self.corpus(backend)
+    @Test(arguments: TestBackend.all) func eachExampleFindsTheOtherAtRankOneAsAParaphrase(_ backend: TestBackend) async throws {
+        let corpus = try await Self.corpus(backend)
         let searcher = IndexSearcher(index: corpus)
-        #expect(try corpus.count() == 2_002)
+        #expect(try await corpus.count() == 2_002)
         for (query, other) in [("000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"), ("001_b3d10f58ee285008.txt", "000_1fa55ddf9ed85ec1.txt")] {
             let text = try String(contentsOfFile: StoreTestData.examples + "/" + query, encoding: .utf8)
-            let result = try searcher.search(text)
+            let result = try await searcher.search(text)
             #expect(result.indexedAs.count == 1, "the query itself is noted, not listed")
             let first = try #require(result.hits.first)
             #expect(first.document.sourceID.hasSuffix(other))
@@ -161,8 +153,8 @@ enum StoreTestData {
         }
     }
 
-    @Test(arguments: TestBackend.all) func aSpunRewriteIsFoundThroughAnchors(_ backend: TestBackend) throws {
-        let corpus = try Self.corpus(backend)
+    @Test(arguments: TestBackend.all) func aSpunRewriteIsFoundThroughAnchors(_ backend: TestBackend) async throws {
+        let corpus = try await Self.corpus(backend)
         // 30% of the words of one example replaced with other words, names and figures kept.
         let original = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)
         var generator = Words(seed: 11)
@@ -173,28 +165,28 @@ enum StoreTestData {
         let fingerprint = Fingerprinter().fingerprint(spun)
         let stored = Fingerprinter().fingerprint(original)
         #expect(stored.signature.jaccard(fingerprint.signature) < 0.3, "MinHash alone would miss it")
-        let result = try IndexSearcher(index: corpus).search(spun)
+        let result = try await IndexSearcher(index: corpus).search(spun)
         #expect(result.hits.first?.document.sourceID.hasSuffix("000_1fa55ddf9ed85ec1.txt") == true)
         #expect(result.hits.first.map { $0.sharedAnchors > 0 } == true)
     }
 
-    @Test(arguments: TestBackend.all) func filtersApplyBeforeVerification(_ backend: TestBackend) throws {
-        let corpus = try Self.corpus(backend)
+    @Test(arguments: TestBackend.all) func filtersApplyBeforeVerification(_ backend: TestBackend) async throws {
+        let corpus = try await Self.corpus(backend)
         let text = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)
         var options = SearchOptions()
         options.filter.publishedFrom = 0  // nothing here has a date
-        #expect(try IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
+        #expect(try await IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
         options = SearchOptions()
         options.filter.excludedIDs = [2]
-        #expect(try IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
+        #expect(try await IndexSearcher(index: corpus).search(text, options: options).hits.isEmpty)
     }
 
-    @Test(arguments: TestBackend.all) func clustersLinkTheExamples(_ backend: TestBackend) throws {
-        let corpus = try Self.corpus(backend)
-        try LinkBuilder(index: corpus).update()
-        let links = try corpus.links()
+    @Test(arguments: TestBackend.all) func clustersLinkTheExamples(_ backend: TestBackend) async throws {
+        let corpus = try await Self.corpus(backend)
+        try await LinkBuilder(index: corpus).update()
+        let links = try await corpus.links()
         #expect(links.contains { $0.a == 1 && $0.b == 2 && $0.relationship == .paraphrase })
-        #expect(try corpus.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
+        #expect(try await corpus.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
         let clusters = ReuseClusters.build(
             members: [.init(id: 1, publishedAt: nil), .init(id: 2, publishedAt: nil)],
             links: links.map { .init(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB) })
@@ -203,7 +195,7 @@ enum StoreTestData {
 
     /// The same corpus gives the same answers on every backend: the same hits, in the same order,
     /// with the same evidence and coverage, for the examples and 60 planted copies.
-    @Test func everyBackendGivesTheSameSearchResults() throws {
+    @Test func everyBackendGivesTheSameSearchResults() async throws {
         let folder = try StoreTestData.planted.get()
         let copies = try PlantedCorpus.readTruth(folder + "/truth.tsv").filter { $0.kind != .original }.prefix(60).map(\.id)
         var texts: [String: String] = [:]
@@ -214,10 +206,10 @@ enum StoreTestData {
         #expect(queries.count == 62)
         var answers: [TestBackend: [String]] = [:]
         for backend in TestBackend.all {
-            let searcher = IndexSearcher(index: try Self.corpus(backend))
+            let searcher = IndexSearcher(index: try await Self.corpus(backend))
             var lines: [String] = []
             for query in queries {
-                let result = try searcher.search(query, options: SearchOptions(limit: 20, withPassages: true))
+                let result = try await searcher.search(query, options: SearchOptions(limit: 20, withPassages: true))
                 var line = "\(result.candidates)/\(result.verified)/\(result.indexed)/\(result.indexedAs):"
                 for hit in result.hits {
                     let document = hit.document
@@ -235,5 +227,22 @@ enum StoreTestData {
                 #expect(sqlite == other, "\(backend)")
             }
         }
+    }
+}
+
+/// The search corpora, built once per backend for the whole run, by the first test that asks.
+actor SearchCorpora {
+    static let shared = SearchCorpora()
+    private var built: [TestBackend: Task<TestIndex, any Error>] = [:]
+
+    func corpus(_ backend: TestBackend) async throws -> any DocumentIndex {
+        if let building = built[backend] { return try await building.value.index }
+        let building = Task {
+            let store = try await backend.makeIndex()
+            _ = try await IndexWriter(index: store.index).add([StoreTestData.examples, try StoreTestData.planted.get() + "/corpus.jsonl"])
+            return store
+        }
+        built[backend] = building
+        return try await building.value.index
     }
 }

@@ -21,7 +21,7 @@ import RetoldIngest
         return texts
     }
 
-    @Test func sameSeedSameBytesOtherSeedOtherCorpus() throws {
+    @Test func sameSeedSameBytesOtherSeedOtherCorpus() async throws {
         let a = try Self.generate(300), b = try Self.generate(300), c = try Self.generate(300, seed: 12)
         defer { for folder in [a, b, c] { try? FileManager.default.removeItem(atPath: folder) } }
         for file in ["/corpus.jsonl", "/truth.tsv"] {
@@ -31,7 +31,7 @@ import RetoldIngest
         }
     }
 
-    @Test func plantsEveryKindAndKeepsFiguresInRewrites() throws {
+    @Test func plantsEveryKindAndKeepsFiguresInRewrites() async throws {
         let folder = try Self.generate(2_000)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let truth = try PlantedCorpus.readTruth(folder + "/truth.tsv")
@@ -69,7 +69,7 @@ import RetoldIngest
         }
     }
 
-    @Test func searchFindsPlantedCopiesAndNothingUnrelated() throws {
+    @Test func searchFindsPlantedCopiesAndNothingUnrelated() async throws {
         let folder = try Self.generate(1_500)
         let path = StoreTestData.temporaryDatabase()
         defer {
@@ -77,10 +77,10 @@ import RetoldIngest
             StoreTestData.remove(path)
         }
         let index = try SQLiteIndex(path: path)
-        let summary = try IndexWriter(index: index).add([folder + "/corpus.jsonl"])
+        let summary = try await IndexWriter(index: index).add([folder + "/corpus.jsonl"])
         #expect(summary.progress.added == 1_500 && summary.issues.isEmpty)
         let truth = try PlantedCorpus.readTruth(folder + "/truth.tsv")
-        let report = try PlantedEvaluation(corpus: folder + "/corpus.jsonl", truth: truth).run(index: index, queries: 120)
+        let report = try await PlantedEvaluation(corpus: folder + "/corpus.jsonl", truth: truth).run(index: index, queries: 120)
         #expect(report.queries == 120)
         #expect(report.groups.map(\.name) == ["verbatim", "edited", "rewrite 20-30%", "rewrite 30-40%", "unrelated"])
         for group in report.groups where group.name != "unrelated" {

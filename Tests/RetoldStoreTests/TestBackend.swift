@@ -24,15 +24,15 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// A new, empty index of this kind, deleted by `TestIndex.remove()`.
-    func makeIndex(settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> TestIndex {
+    func makeIndex(settings: IndexSettings = IndexSettings(Fingerprinter())) async throws -> TestIndex {
         switch self {
         case .sqlite:
             let path = StoreTestData.temporaryDatabase()
             return TestIndex(index: try SQLiteIndex(path: path, settings: settings), location: path) { StoreTestData.remove(path) }
         case .postgres:
             #if PostgreSQL
-            let (url, drop) = try TestPostgres.newDatabase(settings: settings)
-            return TestIndex(index: try PostgresIndex(url: url, settings: settings), location: url, remove: drop)
+            let (url, drop) = try await TestPostgres.newDatabase(settings: settings)
+            return TestIndex(index: try await PostgresIndex.open(url: url, settings: settings), location: url, remove: drop)
             #else
             fatalError("built without PostgreSQL")
             #endif
@@ -40,12 +40,12 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// Opens the index at `location` again (a second process or server would).
-    func reopen(_ location: String, settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> any DocumentIndex {
+    func reopen(_ location: String, settings: IndexSettings = IndexSettings(Fingerprinter())) async throws -> any DocumentIndex {
         switch self {
         case .sqlite: return try SQLiteIndex(path: location, settings: settings)
         case .postgres:
             #if PostgreSQL
-            return try PostgresIndex(url: location, settings: settings)
+            return try await PostgresIndex.open(url: location, settings: settings)
             #else
             fatalError("built without PostgreSQL")
             #endif
@@ -56,9 +56,9 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 final class TestIndex: @unchecked Sendable {
     let index: any DocumentIndex
     let location: String
-    private let onRemove: () -> Void
+    private let onRemove: @Sendable () -> Void
 
-    init(index: any DocumentIndex, location: String, remove: @escaping () -> Void) {
+    init(index: any DocumentIndex, location: String, remove: @escaping @Sendable () -> Void) {
         self.index = index
         self.location = location
         onRemove = remove
@@ -81,12 +81,14 @@ enum TestPostgres {
     }
 
     /// A new migrated database on the test server, and how to drop it.
-    static func newDatabase(settings: IndexSettings = IndexSettings(Fingerprinter())) throws -> (url: String, drop: () -> Void) {
+    /// The drop is started, not awaited (it runs from `defer`); the throwaway cluster goes away
+    /// with the test run in any case.
+    static func newDatabase(settings: IndexSettings = IndexSettings(Fingerprinter())) async throws -> (url: String, drop: @Sendable () -> Void) {
         let server = try server()
         let name = "retold_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let url = try PostgresAdmin.createDatabase(named: String(name), server: server)
-        try PostgresIndex.migrate(url: url, settings: settings)
-        return (url, { try? PostgresAdmin.dropDatabase(named: String(name), server: server) })
+        let url = try await PostgresAdmin.createDatabase(named: String(name), server: server)
+        try await PostgresIndex.migrate(url: url, settings: settings)
+        return (url, { Task { try? await PostgresAdmin.dropDatabase(named: String(name), server: server) } })
     }
 }
 #endif
