@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .library(name: "RetoldCore", targets: ["RetoldCore"]),
         .library(name: "RetoldIngest", targets: ["RetoldIngest"]),
-        .library(name: "RetoldStore", targets: ["RetoldStore"]),
+        .library(name: "RetoldIndex", targets: ["RetoldIndex"]),
+        .library(name: "RetoldSQLite", targets: ["RetoldSQLite"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
     // The shared PostgreSQL store is opt-in: postgres-nio brings swift-nio-ssl and swift-crypto,
@@ -32,48 +33,52 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Turning files, pages, feeds and crawls into documents, with clear errors for bad input.
         .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"]),
-        // The corpus index: the store interface, its SQLite implementation, search and clusters.
+        // The corpus index: the async store interface, search, the writer, links and clusters,
+        // and the compute pool alignment runs on. No store of its own.
+        .target(name: "RetoldIndex", dependencies: ["RetoldCore", "RetoldIngest"]),
+        // The embedded store: one SQLite file, through GRDB.
         .target(
-            name: "RetoldStore",
-            dependencies: ["RetoldCore", "RetoldIngest", .product(name: "GRDB", package: "GRDB.swift"),
+            name: "RetoldSQLite",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The same index on a shared PostgreSQL database, for many writers and servers. Without the
         // PostgreSQL trait it compiles to nothing, and postgres-nio is not built.
         .target(
             name: "RetoldPostgres",
-            dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex",
                            .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                            .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
                            .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
                            .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQL"])),
                            .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"]))]
         ),
-        // The versioned JSON schema and the terminal report, shared by CLI and (later) server.
-        .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
+        // Opening the store a `--db` value names: an SQLite file or a PostgreSQL URL.
+        .target(name: "RetoldStores", dependencies: ["RetoldIndex", "RetoldSQLite", "RetoldPostgres"]),
+        // The versioned JSON schema and the terminal report, shared by the CLI and the server.
+        .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex"]),
         // `retold serve`: the HTTP API and the web page, on Hummingbird.
         .target(
             name: "RetoldServer",
-            dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldReport",
-                           .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport",
+                           .product(name: "Hummingbird", package: "hummingbird")]
         ),
         // Labelled corpora readers and cross-validated evaluation.
-        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore"]),
+        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite"]),
         .executableTarget(
             name: "retold",
             dependencies: [
-                "RetoldCore", "RetoldIngest", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldEvaluation", "RetoldServer",
+                "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldStores", "RetoldReport", "RetoldEvaluation", "RetoldServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetoldStoreTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldPostgres", "RetoldEvaluation",
+        .testTarget(name: "RetoldIndexTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldEvaluation",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldStore", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
-        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldStore", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]
 )

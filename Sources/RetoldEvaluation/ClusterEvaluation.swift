@@ -1,7 +1,8 @@
 import Foundation
 import RetoldCore
 import RetoldIngest
-import RetoldStore
+import RetoldIndex
+import RetoldSQLite
 
 /// How well `retold clusters` groups a labelled corpus: every document of every wire cluster is
 /// indexed into a fresh index (no publication dates), the links are built and clustered as the

@@ -1,7 +1,7 @@
 import Foundation
 import RetoldCore
 import RetoldIngest
-import RetoldStore
+import RetoldIndex
 
 /// Search quality and speed on an index of a `PlantedCorpus`: each query is an indexed
 /// document searched as a user would (its text, nothing else). A planted copy must find its

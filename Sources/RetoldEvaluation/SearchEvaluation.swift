@@ -1,7 +1,7 @@
 import Foundation
 import RetoldCore
 import RetoldIngest
-import RetoldStore
+import RetoldIndex
 
 /// Source retrieval on the PAN 2013 text-alignment corpus: index the source documents, search
 /// with each suspicious document (and with each reused passage), and see where the gold sources rank.

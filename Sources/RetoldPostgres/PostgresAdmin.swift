@@ -1,7 +1,7 @@
 #if PostgreSQL
 import Foundation
 import PostgresNIO
-import RetoldStore
+import RetoldIndex
 
 /// Creating and dropping whole databases on a server: for tests and benchmarks that each want
 /// an empty database of their own next to others on one cluster.

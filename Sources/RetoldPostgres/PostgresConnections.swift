@@ -3,7 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
-import RetoldStore
+import RetoldIndex
 
 /// The index's connections to PostgreSQL: postgres-nio's `PostgresClient` pool, run for as long
 /// as the index is open. Every statement is awaited; nothing waits on a thread.

@@ -4,7 +4,7 @@ import NIOCore
 import PostgresNIO
 import RetoldCore
 import RetoldIngest
-import RetoldStore
+import RetoldIndex
 
 /// The shared index: the same tables as the SQLite file on a PostgreSQL database, for many
 /// concurrent writers (`retold index add` processes) and many servers.

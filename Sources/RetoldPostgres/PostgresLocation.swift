@@ -2,7 +2,7 @@
 import Foundation
 import NIOSSL
 import PostgresNIO
-import RetoldStore
+import RetoldIndex
 
 /// Where a PostgreSQL index lives, from a libpq-style URL:
 /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require|verify-full`.

@@ -1,6 +1,6 @@
 #if PostgreSQL
 import PostgresNIO
-import RetoldStore
+import RetoldIndex
 
 /// The PostgreSQL schema, as numbered migrations recorded in `retold_migration`. They are
 /// applied by `retold index migrate` (one process at a time, under an advisory lock) and never

@@ -1,6 +1,6 @@
 import Foundation
 import RetoldIngest
-import RetoldStore
+import RetoldIndex
 
 /// The summary of `retold index add`, as one line or as JSON.
 public struct IndexAddReport: Codable, Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import RetoldCore
-import RetoldStore
+import RetoldIndex
 
 /// The JSON form of `retold search` (schema `schemas/retold.search.v2.json`: v1 had camelCase keys
 /// and three decimals).

@@ -3,7 +3,7 @@ import Hummingbird
 import RetoldCore
 import RetoldIngest
 import RetoldReport
-import RetoldStore
+import RetoldIndex
 
 /// The JSON API under `/v1`, with the same report schemas as the CLI's `--format json`.
 struct RetoldAPI: Sendable {

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import RetoldStore
+import RetoldIndex
 
 /// `retold serve`: the JSON API, the OpenAPI document and the web page, over one index.
 public enum RetoldServer {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RetoldCore
 import RetoldReport
-import RetoldStore
+import RetoldIndex
 
 struct Clusters: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RetoldEvaluation
 import RetoldReport
-import RetoldStore
+import RetoldIndex
 
 /// `retold eval planted`: the index benchmark on a synthetic corpus with planted copies
 /// (Benchmarks/planted-index.sh runs generate, index add and search in one go).

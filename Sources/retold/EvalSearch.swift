@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RetoldEvaluation
 import RetoldReport
-import RetoldStore
+import RetoldIndex
+import RetoldSQLite
 
 /// `retold eval search`: source retrieval on the PAN 2013 text-alignment corpus.
 struct EvalSearch: AsyncParsableCommand {

@@ -3,7 +3,8 @@ import Foundation
 import RetoldCore
 import RetoldIngest
 import RetoldReport
-import RetoldStore
+import RetoldIndex
+import RetoldStores
 
 /// `retold index`: build and look after the corpus index.
 struct Index: ParsableCommand {

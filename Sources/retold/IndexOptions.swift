@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import RetoldIngest
-import RetoldStore
-#if PostgreSQL
-import RetoldPostgres
-#endif
+import RetoldIndex
+import RetoldStores
 
 /// `--db`: the index every index command works on: an SQLite file, or a PostgreSQL database.
 struct IndexOptions: ParsableArguments {
@@ -45,43 +43,6 @@ struct IndexOptions: ParsableArguments {
             throw ExitCode(1)
         }
     }
-}
-
-/// Which store a `--db` value names, and opening it.
-enum IndexLocation {
-    static func isPostgres(_ db: String) -> Bool {
-        db.hasPrefix("postgres://") || db.hasPrefix("postgresql://")
-    }
-
-    static func displayName(_ db: String) -> String {
-        guard isPostgres(db), var components = URLComponents(string: db), components.password != nil else { return db }
-        components.password = "***"
-        return components.string ?? db
-    }
-
-    static func open(_ db: String) async throws(IndexError) -> any DocumentIndex {
-        guard isPostgres(db) else { return try SQLiteIndex(path: db) }
-        #if PostgreSQL
-        return try await PostgresIndex.open(url: db)
-        #else
-        throw IndexError.database(path: displayName(db), message: noPostgres)
-        #endif
-    }
-
-    /// Creates or updates the schema; returns the migrations applied.
-    static func migrate(_ db: String) async throws(IndexError) -> [String] {
-        guard isPostgres(db) else {
-            _ = try SQLiteIndex(path: db)  // opening an SQLite index migrates it
-            return []
-        }
-        #if PostgreSQL
-        return try await PostgresIndex.migrate(url: db)
-        #else
-        throw IndexError.database(path: displayName(db), message: noPostgres)
-        #endif
-    }
-
-    static let noPostgres = "this retold was built without PostgreSQL support; build it with `swift build -c release --traits PostgreSQL`"
 }
 
 /// Metadata filters shared by `search` and `clusters`.

@@ -3,7 +3,7 @@ import Foundation
 import RetoldCore
 import RetoldIngest
 import RetoldReport
-import RetoldStore
+import RetoldIndex
 
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import RetoldEvaluation
 import RetoldPostgres
-import RetoldStore
+import RetoldIndex
 
 /// Many `retold index add` processes into one PostgreSQL database, as a fleet of ingest workers
 /// would run: overlapping inputs, one worker killed in the middle and run again.

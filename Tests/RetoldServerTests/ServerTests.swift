@@ -4,7 +4,8 @@ import FoundationNetworking
 #endif
 import Hummingbird
 import Testing
-import RetoldStore
+import RetoldIndex
+import RetoldSQLite
 @testable import RetoldServer
 
 /// A live server on a free loopback port over a fresh index, for the length of one test.

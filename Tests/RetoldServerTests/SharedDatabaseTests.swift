@@ -2,7 +2,8 @@
 import Foundation
 import Testing
 import RetoldPostgres
-import RetoldStore
+import RetoldIndex
+import RetoldSQLite
 import RetoldIngest
 import RetoldEvaluation
 @testable import RetoldServer

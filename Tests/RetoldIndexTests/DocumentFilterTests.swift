@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import RetoldCore
-@testable import RetoldStore
+@testable import RetoldIndex
 
 /// The one reading of `--from` / `--until` (CLI) and `from` / `until` (API).
 @Suite struct DocumentFilterTests {

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RetoldStore
+@testable import RetoldIndex
+import RetoldSQLite
 
 /// A stored value that cannot be what Retold wrote is an error naming the document, never a
 /// silent default.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import RetoldCore
-import RetoldStore
+import RetoldIndex
+import RetoldSQLite
 #if PostgreSQL
 import RetoldPostgres
 #endif

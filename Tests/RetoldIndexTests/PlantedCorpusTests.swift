@@ -3,7 +3,8 @@ import Testing
 import RetoldCore
 import RetoldEvaluation
 import RetoldIngest
-@testable import RetoldStore
+@testable import RetoldIndex
+import RetoldSQLite
 
 /// The synthetic corpus behind the index benchmark, and the benchmark's scoring, at a size a
 /// test can afford.

@@ -3,7 +3,8 @@ import Testing
 import RetoldCore
 import RetoldIngest
 import RetoldEvaluation
-@testable import RetoldStore
+@testable import RetoldIndex
+import RetoldSQLite
 
 enum StoreTestData {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)

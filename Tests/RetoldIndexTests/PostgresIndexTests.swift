@@ -5,7 +5,7 @@ import Testing
 import RetoldCore
 import RetoldIngest
 @testable import RetoldPostgres
-@testable import RetoldStore
+@testable import RetoldIndex
 
 /// What only the PostgreSQL store has: migrations, partitions, many writers at once.
 @Suite struct PostgresIndexTests {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RetoldCore
+import RetoldIndex
 import RetoldIngest
 
 /// The embedded index: one SQLite file in WAL mode, through GRDB.
@@ -269,19 +270,5 @@ public final class SQLiteIndex: DocumentIndex {
             title: row["title"], published: row["published"], publishedAt: row["published_at"], words: row["words"],
             contentHash: try StoredDocument.contentHash([UInt8](row["content_hash"] as Data), document: id),
             text: withText ? try StoredDocument.text(compressed: [UInt8](row["text"] as Data), document: id) : nil)
-    }
-}
-
-/// Why an index could not be opened or used.
-public enum IndexError: Error, Sendable, CustomStringConvertible {
-    case database(path: String, message: String)
-    case settingsMismatch(path: String)
-
-    public var description: String {
-        switch self {
-        case .database(let path, let message): return "\(path): cannot use the index: \(message)"
-        case .settingsMismatch(let path):
-            return "\(path): the index was built with other fingerprint settings; rebuild it or use a new --db file"
-        }
     }
 }

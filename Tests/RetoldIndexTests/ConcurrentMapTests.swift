@@ -1,6 +1,6 @@
 import Synchronization
 import Testing
-@testable import RetoldStore
+@testable import RetoldIndex
 
 @Suite struct ConcurrentMapTests {
     /// Counts its own live instances.
