@@ -4,24 +4,24 @@ struct SharedAnchors {
     /// Shared anchor phrases, as spelled in A, most frequent first.
     var names: [String]
     /// Dice coefficient of the two anchor-word sets.
-    var dice: Double
+    var anchorDice: Double
     /// Dice coefficient of the two content-stem sets.
-    var cosine: Double
+    var contentDice: Double
     var sharedCount: Int
 
     /// Two texts report the same event when they share several names or figures, or a large
     /// part of their vocabulary.
-    var indicateSameEvent: Bool { (sharedCount >= 2 && dice >= 0.2) || cosine >= 0.3 }
+    var indicateSameEvent: Bool { (sharedCount >= 2 && anchorDice >= 0.2) || contentDice >= 0.3 }
 
     init(_ a: Document, _ b: Document) {
         let anchorsA = Self.anchorWords(a), anchorsB = Self.anchorWords(b)
         let shared = anchorsA.keys.filter { anchorsB[$0] != nil }
         sharedCount = shared.count
-        dice = anchorsA.isEmpty && anchorsB.isEmpty ? 0 : 2 * Double(shared.count) / Double(anchorsA.count + anchorsB.count)
+        anchorDice = anchorsA.isEmpty && anchorsB.isEmpty ? 0 : 2 * Double(shared.count) / Double(anchorsA.count + anchorsB.count)
         let contentA = Set(a.tokens.lazy.filter(\.isContent).map(\.stem))
         let contentB = Set(b.tokens.lazy.filter(\.isContent).map(\.stem))
         let common = contentA.intersection(contentB).count
-        cosine = contentA.isEmpty || contentB.isEmpty ? 0 : 2 * Double(common) / Double(contentA.count + contentB.count)
+        contentDice = contentA.isEmpty || contentB.isEmpty ? 0 : 2 * Double(common) / Double(contentA.count + contentB.count)
 
         // Display: A's anchor phrases made only of shared words, by frequency in both; a phrase
         // whose words (by stem) an earlier one already shows is left out ("North" after "North Korea's").

@@ -10,8 +10,8 @@ extension DerivationEvidence {
     /// Measures the evidence in an alignment of `a` and `b`.
     init(a: Document, b: Document, passages: [Passage], anchors: SharedAnchors) {
         self.init()
-        anchorDice = anchors.dice
-        contentDice = anchors.cosine
+        anchorDice = anchors.anchorDice
+        contentDice = anchors.contentDice
         let alignments = passages.flatMap(\.alignments)
         coverageA = Comparer.coverage(a, alignments.map(\.a))
         coverageB = Comparer.coverage(b, alignments.map(\.b))
