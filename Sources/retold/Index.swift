@@ -145,16 +145,23 @@ struct Index: ParsableCommand {
 
         func validate() throws {
             guard !ids.isEmpty else { throw ValidationError("give at least one id to remove") }
-            for id in ids where Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) == nil {
-                throw ValidationError("\(id): not an index id (a number, as search results show it)")
+            _ = try parsedIDs()
+        }
+
+        /// The ids as numbers (`#12` or `12`); the first that is not one is a usage error.
+        func parsedIDs() throws(ValidationError) -> [Int64] {
+            try ids.map { (text: String) throws(ValidationError) -> Int64 in
+                guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
+                    throw ValidationError("\(text): not an index id (a number, as search results show it)")
+                }
+                return id
             }
         }
 
         func run() async throws {
             let store = try await index.openExisting()
             var missing = 0
-            for text in ids {
-                let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text)!
+            for id in try parsedIDs() {
                 if try await store.remove(id) {
                     emit("removed #\(id)\n")
                 } else {
