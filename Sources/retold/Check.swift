@@ -17,13 +17,7 @@ struct Check: ParsableCommand {
     @OptionGroup var failOn: FailOnOption
 
     func run() throws {
-        let text: IngestedDocument
-        do {
-            text = try DocumentReader().readOne(input)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let text = try DocumentReader().readOne(input)
         var analyzer = TextAnalyzer()
         let document = analyzer.analyze(text.text)
         let findings = DocumentChecker().check(document)

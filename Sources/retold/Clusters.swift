@@ -39,8 +39,7 @@ struct Clusters: AsyncParsableCommand {
             report = ClustersReport(try await ClusterListing(index: store, filter: filters.filter, minimumCoverage: minCoverage))
         } catch {
             bar.finish()
-            printError(index.describe(error))
-            throw ExitCode(1)
+            throw CommandFailure(index.describe(error))
         }
         bar.finish()
         switch output.format {

@@ -35,15 +35,9 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         if let pairs { return try runPairs(pairs) }
-        let a: IngestedDocument, b: IngestedDocument
-        do {
-            let reader = DocumentReader()
-            a = try reader.readOne(inputs[0])
-            b = try reader.readOne(inputs[1])
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let reader = DocumentReader()
+        let a = try reader.readOne(inputs[0])
+        let b = try reader.readOne(inputs[1])
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
         let report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
@@ -63,24 +57,19 @@ struct Compare: ParsableCommand {
         var compared = 0
         var counts = FindingCounts()
         var failures: [PairLineError] = []
-        do {
-            try PairsFile.forEachRecord(path: path) { _, result in
-                switch result {
-                case .success(let record):
-                    let comparison = comparer.compare(analyzer.analyze(record.a.text), analyzer.analyze(record.b.text))
-                    let report = CompareReport(comparison, nameA: record.a.name, nameB: record.b.name, id: record.id)
-                    emit(JSONOutput.encode(report, pretty: false) + "\n")
-                    counts.add(report.findingCounts)
-                    compared += 1
-                case .failure(let error):
-                    printError("\(path): \(error.description)")
-                    emit(JSONOutput.encode(PairErrorLine(error), pretty: false) + "\n")
-                    failures.append(error)
-                }
+        try PairsFile.forEachRecord(path: path) { _, result in
+            switch result {
+            case .success(let record):
+                let comparison = comparer.compare(analyzer.analyze(record.a.text), analyzer.analyze(record.b.text))
+                let report = CompareReport(comparison, nameA: record.a.name, nameB: record.b.name, id: record.id)
+                emit(JSONOutput.encode(report, pretty: false) + "\n")
+                counts.add(report.findingCounts)
+                compared += 1
+            case .failure(let error):
+                printError("\(path): \(error.description)")
+                emit(JSONOutput.encode(PairErrorLine(error), pretty: false) + "\n")
+                failures.append(error)
             }
-        } catch let error as InputError {
-            printError(error.description)
-            throw ExitCode(1)
         }
         let summary = "\(compared) pair\(compared == 1 ? "" : "s") compared"
         if failures.isEmpty {
@@ -88,8 +77,7 @@ struct Compare: ParsableCommand {
             try failOn.exitIfNeeded(counts)
         } else {
             let lines = failures.prefix(10).map { String($0.line) }.joined(separator: ", ")
-            printError("\(summary), \(failures.count) line\(failures.count == 1 ? "" : "s") rejected (\(lines)\(failures.count > 10 ? ", ..." : ""))")
-            throw ExitCode(1)
+            throw CommandFailure("\(summary), \(failures.count) line\(failures.count == 1 ? "" : "s") rejected (\(lines)\(failures.count > 10 ? ", ..." : ""))")
         }
     }
 }

@@ -54,8 +54,7 @@ struct EvalParaphrase: ParsableCommand {
             if let msrp { corpora.append(.init(name: "MSRP", pairs: try ParaphraseCorpus.msrp(path: msrp))) }
             if let panSentences { corpora.append(.init(name: "PAN", pairs: try ParaphraseCorpus.panSentences(directory: panSentences))) }
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw CommandFailure("\(error)")
         }
         let evaluation = ParaphraseEvaluation(folds: folds)
         if emitModel {

@@ -37,8 +37,7 @@ struct EvalChanges: ParsableCommand {
         do {
             pairs = try ParaphraseCorpus.msrp(path: msrp)
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw CommandFailure("\(error)")
         }
         let result = FindingEvaluation(perKind: perKind, examplesPerKind: max(0, examples)).run(paraphrasePairs: pairs)
         var out = "kind                 style       pairs  precision  recall\n"

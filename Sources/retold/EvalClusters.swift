@@ -38,8 +38,7 @@ struct EvalClusters: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(at: scratch) }
             result = try await ClusterEvaluation(minimumCoverage: minCoverage).run(corpus, directory: scratch.path)
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw CommandFailure("\(error)")
         }
         switch format {
         case .json: emit(JSONOutput.encode(result, pretty: true) + "\n")

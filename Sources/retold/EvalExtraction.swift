@@ -28,8 +28,7 @@ struct EvalExtraction: ParsableCommand {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CocoaError(.fileReadCorruptFile) }
             truth = object
         } catch {
-            printError("cannot read \(directory)/ground-truth.json: \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw CommandFailure("cannot read \(directory)/ground-truth.json: \(error.localizedDescription)")
         }
         var pages: [(id: String, page: ExtractionScore.Page)] = []
         var htmlBytes = 0, seconds = 0.0

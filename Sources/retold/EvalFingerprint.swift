@@ -23,8 +23,7 @@ struct EvalFingerprint: ParsableCommand {
         let summary = try DocumentReader().read([corpus]) { texts.append($0.text) }
         guard summary.issues.isEmpty, !texts.isEmpty else {
             for issue in summary.issues { printError(issue.description) }
-            printError("\(corpus): no documents to time")
-            throw ExitCode(1)
+            throw CommandFailure("\(corpus): no documents to time")
         }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let fingerprinter = Fingerprinter()

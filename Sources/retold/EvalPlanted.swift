@@ -61,8 +61,7 @@ struct EvalPlanted: ParsableCommand {
             do {
                 truth = try PlantedCorpus.readTruth(corpus + "/truth.tsv")
             } catch {
-                printError("\(error)")
-                throw ExitCode(1)
+                throw CommandFailure("\(error)")
             }
             let report = try await PlantedEvaluation(corpus: corpus + "/corpus.jsonl", truth: truth).run(index: index, queries: queries)
             switch format {

@@ -50,8 +50,7 @@ struct EvalRelationship: ParsableCommand {
                 tsv += (head + p.features.map { "\($0)" }).joined(separator: "\t") + "\n"
             }
             do { try tsv.write(toFile: featuresFile, atomically: true, encoding: .utf8) } catch {
-                printError("\(featuresFile): cannot write (\(error.localizedDescription))")
-                throw ExitCode(1)
+                throw CommandFailure("\(featuresFile): cannot write (\(error.localizedDescription))")
             }
         }
         if emitModel {

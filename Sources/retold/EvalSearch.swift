@@ -32,11 +32,7 @@ struct EvalSearch: AsyncParsableCommand {
         defer {
             if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         }
-        let index: SQLiteIndex
-        do { index = try SQLiteIndex(path: path) } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let index = try SQLiteIndex(path: path)
         if try await index.count() == 0 {
             let summary = try await IndexWriter(index: index).add([pan + "/src"])
             printError("indexed \(summary.progress.added) source documents")

@@ -27,8 +27,7 @@ struct EvalSummaryClaims: ParsableCommand {
         do {
             claims = try SummaryClaimEvaluation.read(path: file)
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw CommandFailure("\(error)")
         }
         let result = SummaryClaimEvaluation().run(claims)
         switch format {

@@ -55,8 +55,7 @@ struct Index: ParsableCommand {
                 }
             } catch {
                 bar.finish()
-                printError(index.describe(error))
-                throw ExitCode(1)
+                throw CommandFailure(index.describe(error))
             }
             bar.finish()
             let seconds = bar.elapsed
@@ -87,14 +86,9 @@ struct Index: ParsableCommand {
         @OptionGroup var index: IndexOptions
 
         func run() async throws {
-            do {
-                let applied = try await IndexLocation.migrate(index.db)
-                for migration in applied { emit("applied migration \(migration)\n") }
-                emit("\(index.name): the index schema is up to date\n")
-            } catch {
-                printError(error.description)
-                throw ExitCode(1)
-            }
+            let applied = try await IndexLocation.migrate(index.db)
+            for migration in applied { emit("applied migration \(migration)\n") }
+            emit("\(index.name): the index schema is up to date\n")
         }
     }
 

@@ -27,8 +27,7 @@ struct IndexOptions: ParsableArguments {
     /// Opens an existing index; a missing file is an error, not a new empty index.
     func openExisting() async throws -> any DocumentIndex {
         if !isPostgres && !FileManager.default.fileExists(atPath: db) {
-            printError("\(db): no index here; build one with `retold index add --db \(db) FILE...`")
-            throw ExitCode(1)
+            throw CommandFailure("\(db): no index here; build one with `retold index add --db \(db) FILE...`")
         }
         return try await open()
     }
@@ -36,12 +35,7 @@ struct IndexOptions: ParsableArguments {
     /// Opens the index, creating an SQLite file when there is none. A PostgreSQL database must
     /// have been prepared by `retold index migrate`.
     func open() async throws -> any DocumentIndex {
-        do {
-            return try await IndexLocation.open(db)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        try await IndexLocation.open(db)
     }
 }
 

@@ -22,8 +22,13 @@ struct Retold: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as ExitCode {
+            // A status whose reason the command has already printed (a batch's summary line).
             Foundation.exit(error.rawValue)
         } catch {
+            if let failure = CommandFailure.reported(error) {
+                printError(failure.description)
+                Foundation.exit(failure.status)
+            }
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

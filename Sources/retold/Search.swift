@@ -45,19 +45,12 @@ struct Search: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await index.openExisting()
-        let query: IngestedDocument
-        do {
-            query = try DocumentReader().readOne(input)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let query = try DocumentReader().readOne(input)
         var options = SearchOptions(limit: limit, withPassages: passages, includeSameEvent: sameEvent, filter: filters.filter)
         options.includeIdentical = includeIdentical
         if excludeOwnOutlet {
             guard let outlet = query.outlet else {
-                printError("\(query.origin): --exclude-own-outlet needs the query's outlet, and its metadata has none")
-                throw ExitCode(1)
+                throw CommandFailure("\(query.origin): --exclude-own-outlet needs the query's outlet, and its metadata has none")
             }
             options.filter.excludedOutlets.insert(outlet)
         }
@@ -66,8 +59,7 @@ struct Search: AsyncParsableCommand {
             (result, document) = try await IndexSearcher(index: store).search(
                 query.text, publishedAt: query.published.flatMap(ISO8601.parse)?.timeIntervalSince1970, options: options)
         } catch {
-            printError(index.describe(error))
-            throw ExitCode(1)
+            throw CommandFailure(index.describe(error))
         }
         let report = SearchReport(result, queryName: query.origin.description, query: document)
         switch output.format {

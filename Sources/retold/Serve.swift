@@ -45,18 +45,12 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RETOLD_TOKEN"],
             maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout)
         if opening.count == 2 {
-            do {
-                let reader = DocumentReader()
-                let a = try reader.readOne(opening[0]), b = try reader.readOne(opening[1])
-                configuration.opening = .init(a: .init(name: a.origin.description, text: a.text), b: .init(name: b.origin.description, text: b.text))
-            } catch {
-                printError(error.description)
-                throw ExitCode(1)
-            }
+            let reader = DocumentReader()
+            let a = try reader.readOne(opening[0]), b = try reader.readOne(opening[1])
+            configuration.opening = .init(a: .init(name: a.origin.description, text: a.text), b: .init(name: b.origin.description, text: b.text))
         }
         if let refusal = configuration.refusal {
-            printError(refusal)
-            throw ExitCode(2)
+            throw CommandFailure(refusal, status: 2)
         }
         let store = try await index.open()
         let application = try RetoldServer.application(index: store, configuration: configuration) { port in
@@ -65,8 +59,7 @@ struct Serve: AsyncParsableCommand {
         do {
             try await application.runService()
         } catch {
-            printError("cannot serve on \(host):\(port): \(error)")
-            throw ExitCode(1)
+            throw CommandFailure("cannot serve on \(host):\(port): \(error)")
         }
     }
 }

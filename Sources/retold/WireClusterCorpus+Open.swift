@@ -2,14 +2,12 @@ import ArgumentParser
 import RetoldEvaluation
 
 extension WireClusterCorpus {
-    /// The labelled clusters in `directory`, or the reason they cannot be read on standard
-    /// error and exit status 1.
+    /// The labelled clusters in `directory`, or a failure saying why they cannot be read.
     static func open(_ directory: String) throws -> WireClusterCorpus {
         do {
             return try WireClusterCorpus(directory: directory)
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw CommandFailure("\(error)")
         }
     }
 }
