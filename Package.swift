@@ -73,12 +73,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldCore"], resources: [.copy("Fixtures")]),
+        // Helpers every test target shares: the repository's paths, running the built binary,
+        // and a JSON Schema validator for checking output against the schema files.
+        .target(name: "RetoldTestSupport", path: "Tests/RetoldTestSupport"),
+        .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldTestSupport", "RetoldCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetoldIndexTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldEvaluation",
+        .testTarget(name: "RetoldIndexTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldEvaluation",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
-        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]
 )

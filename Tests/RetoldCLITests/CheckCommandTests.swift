@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 @Suite("retold check and findings", .serialized)
@@ -15,7 +16,7 @@ struct CheckCommandTests {
         let output = try RetoldProcess.run(["check", spun, "--format", "json"])
         #expect(output.status == 0)
         let object = try json(output)
-        try SchemaCheck.conforms(object, to: "retold.check.v2.json")
+        try Repository.schema("retold.check.v2.json").validate(JSONValue.parse(output.stdout))
         let findings = try #require(object["findings"] as? [[String: Any]])
         let contradiction = try #require(findings.first { $0["kind"] as? String == "self-contradiction" })
         let a = try #require(contradiction["a"] as? [String: Any]), b = try #require(contradiction["b"] as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 @Suite("retold compare", .serialized)
@@ -32,9 +33,9 @@ struct CompareCommandTests {
         #expect(object["schema"] as? String == "retold.compare")
         #expect(object["version"] as? Int == 3)
         #expect(object["relationship"] as? String == "paraphrase")
-        try SchemaCheck.conforms(object, to: "retold.compare.v3.json")
+        try Repository.schema("retold.compare.v3.json").validate(JSONValue.parse(output.stdout))
         // Character offsets index the original text exactly.
-        let original = Array(try String(contentsOf: RetoldProcess.repositoryRoot.appendingPathComponent(spun), encoding: .utf8).unicodeScalars)
+        let original = Array(try String(contentsOf: Repository.root.appendingPathComponent(spun), encoding: .utf8).unicodeScalars)
         let passages = try #require(object["passages"] as? [[String: Any]])
         #expect(passages.count >= 4)
         for passage in passages {
@@ -57,7 +58,7 @@ struct CompareCommandTests {
 
     @Test("- reads standard input")
     func standardInput() throws {
-        let text = try String(contentsOf: RetoldProcess.repositoryRoot.appendingPathComponent(wire), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent(wire), encoding: .utf8)
         let output = try RetoldProcess.run(["compare", "-", wire, "--format", "json"], stdin: text)
         #expect(output.status == 0)
         #expect(output.stdout.contains("\"relationship\" : \"verbatim-copy\""))
@@ -135,7 +136,8 @@ struct CompareCommandTests {
         #expect(results[3]["line"] as? Int == 4 && results[3]["id"] as? String == "gone")
         #expect(results[4]["error"] as? String == "needs \"b\" (text) or \"b_path\" (a file)")
         #expect(output.stderr.hasSuffix("retold: 2 pairs compared, 3 lines rejected (2, 4, 6)\n"))
-        for result in [results[0], results[2]] { try SchemaCheck.conforms(result, to: "retold.compare.v3.json") }
+        let resultLines = output.stdout.split(separator: "\n")
+        for line in [resultLines[0], resultLines[2]] { try Repository.schema("retold.compare.v3.json").validate(JSONValue.parse(String(line))) }
     }
 
     @Test("--pairs reads standard input and exits 0 when every line is good")

@@ -1,5 +1,6 @@
 #if PostgreSQL
 import Foundation
+import RetoldTestSupport
 import Testing
 import RetoldEvaluation
 import RetoldPostgres

@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 /// `retold eval findings` on MSRP, the paraphrase corpus it plants its edits in.

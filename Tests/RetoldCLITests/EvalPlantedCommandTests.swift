@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 /// `retold eval planted`, end to end: what `Benchmarks/planted-index.sh` runs at scale.

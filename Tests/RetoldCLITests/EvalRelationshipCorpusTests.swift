@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 /// The relationship decision and the clusters on the development wire clusters, measured by the

@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 /// Source retrieval on PAN-13 (text alignment, no obfuscation) by `retold eval search`: the gold

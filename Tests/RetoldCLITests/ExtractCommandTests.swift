@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 import RetoldEvaluation
 
@@ -62,8 +63,7 @@ struct ExtractCommandTests {
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         let page = try json(String(lines[0])), plain = try json(String(lines[1]))
-        try SchemaCheck.conforms(page, to: "retold.document.v1.json")
-        try SchemaCheck.conforms(plain, to: "retold.document.v1.json")
+        for line in lines { try Repository.schema("retold.document.v1.json").validate(JSONValue.parse(String(line))) }
         #expect(page["format"] as? String == "html")
         #expect(page["encoding"] as? String == "UTF-8 (meta tag)")
         #expect(page["title"] as? String == "North Korea signals openness to talks, seeks end to 'hostile policies'")

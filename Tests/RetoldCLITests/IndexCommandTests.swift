@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 @Suite(.serialized) struct IndexCommandTests {
@@ -37,7 +38,8 @@ import Testing
 
         let search = try RetoldProcess.run(["search", "--db", db, "examples/000_1fa55ddf9ed85ec1.txt", "--format", "json", "--passages"])
         #expect(search.status == 0)
-        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)), to: "retold.search.v2.json")
+        let searchJSON = try JSONValue.parse(search.stdout)
+        try Repository.schema("retold.search.v2.json").validate(searchJSON)
         let report = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as! [String: Any]
         let results = report["results"] as! [[String: Any]]
         #expect(report["indexed_as"] as? [Int] == [1])
@@ -46,7 +48,7 @@ import Testing
         #expect((results.first?["document"] as? [String: Any])?["source_id"] as? String == "examples/001_b3d10f58ee285008.txt")
         let comparison = results.first?["comparison"] as? [String: Any]
         #expect((comparison?["passages"] as? [Any])?.isEmpty == false)
-        try SchemaCheck.conforms(try #require(comparison), to: "retold.compare.v3.json")
+        try Repository.schema("retold.compare.v3.json").validate(try #require(searchJSON["results"]?[0]?["comparison"]))
 
         let text = try RetoldProcess.run(["search", "--db", db, "examples/001_b3d10f58ee285008.txt", "--color", "never"])
         #expect(text.stdout.contains("1. #1 examples/000_1fa55ddf9ed85ec1.txt"))
@@ -54,7 +56,7 @@ import Testing
 
         let clusters = try RetoldProcess.run(["clusters", "--db", db, "--format", "json"])
         #expect(clusters.status == 0)
-        try SchemaCheck.conforms(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)), to: "retold.clusters.v2.json")
+        try Repository.schema("retold.clusters.v2.json").validate(JSONValue.parse(clusters.stdout))
         let clusterReport = try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as! [String: Any]
         let first = (clusterReport["clusters"] as! [[String: Any]]).first
         #expect(first?["size"] as? Int == 2)

@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 @Suite struct ServeCommandTests {

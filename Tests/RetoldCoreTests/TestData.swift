@@ -1,14 +1,10 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 
 /// Paths to the demo examples in the repository and to the shared development data beside it.
 enum TestData {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func example(_ name: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
-    }
+    static func example(_ name: String) throws -> String { try Repository.example(name) }
 
     static var wireStory: String { get throws { try example("000_1fa55ddf9ed85ec1.txt") } }
     static var spunStory: String { get throws { try example("001_b3d10f58ee285008.txt") } }

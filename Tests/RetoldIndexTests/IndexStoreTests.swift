@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 import RetoldCore
 import RetoldIngest
@@ -7,9 +8,7 @@ import RetoldEvaluation
 import RetoldSQLite
 
 enum StoreTestData {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let examples = repositoryRoot.appendingPathComponent("examples").path
+    static let examples = Repository.root.appendingPathComponent("examples").path
 
     /// A synthetic news corpus with planted copies (``PlantedCorpus``), written once per test run:
     /// `corpus.jsonl` and `truth.tsv` in the returned folder.

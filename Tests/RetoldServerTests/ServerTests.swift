@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Hummingbird
+import RetoldTestSupport
 import Testing
 import RetoldIndex
 import RetoldSQLite
@@ -13,12 +14,7 @@ struct LiveServer {
     let base: String
     let token: String?
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func example(_ name: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
-    }
+    static func example(_ name: String) throws -> String { try Repository.example(name) }
 
     static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, opening: ServerConfiguration.OpeningComparison? = nil,
                     idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
@@ -239,7 +235,7 @@ struct LiveServer {
     /// The OpenAPI document is the file in the repository, and real responses carry the
     /// properties it says they always have.
     @Test func openAPIDocumentMatchesTheFileAndTheResponses() async throws {
-        let file = try String(contentsOf: LiveServer.repositoryRoot.appendingPathComponent("schemas/openapi.json"), encoding: .utf8)
+        let file = try String(contentsOf: Repository.root.appendingPathComponent("schemas/openapi.json"), encoding: .utf8)
         #expect(OpenAPIDocument.json == file.trimmingCharacters(in: .newlines))
         let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
         try await LiveServer.run { server in
