@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIndexTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldEvaluation",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer"]),
+        .testTarget(name: "RetoldServerTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer",
+                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,7 +65,7 @@ enum OpenAPIDocument {
         "type": "object",
         "required": ["schema", "version", "id", "source_id", "origin", "words", "content_hash", "text"],
         "properties": {
-          "schema": { "const": "retold.document" }, "version": { "type": "integer" }, "id": { "type": "integer" },
+          "schema": { "const": "retold.stored-document" }, "version": { "type": "integer" }, "id": { "type": "integer" },
           "source_id": { "type": "string" }, "origin": { "type": "string" }, "url": { "type": "string" }, "outlet": { "type": "string" },
           "title": { "type": "string" }, "published": { "type": "string" }, "words": { "type": "integer" },
           "content_hash": { "type": "string" }, "text": { "type": "string" }

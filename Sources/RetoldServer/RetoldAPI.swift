@@ -268,7 +268,7 @@ struct AddResponse: Encodable, Sendable {
 
 /// `GET /v1/documents/{id}`: a stored document with its text.
 struct DocumentResponse: Encodable, Sendable {
-    var schema = "retold.document"
+    var schema = "retold.stored-document"
     var version = 1
     var id: Int64
     var sourceID: String

@@ -33,6 +33,7 @@ import Testing
         #expect(add.stderr.contains("added 2 documents, 0 duplicates skipped"))
         let again = try RetoldProcess.run(["index", "add", "--db", db, "examples", "--format", "json"])
         #expect(again.status == 0)
+        try Repository.schema("retold.index-add.v2.json").validate(JSONValue.parse(again.stdout))
         let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as! [String: Any]
         #expect(summary["added"] as? Int == 0 && summary["duplicates"] as? Int == 2 && summary["indexed"] as? Int == 2)
 

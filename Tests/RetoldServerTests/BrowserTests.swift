@@ -32,9 +32,9 @@ import Testing
     }
 
     @Test func theExamplePairShowsPassagesChangedWordsAndTheSisterFinding() async throws {
-        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt"), b = try TestServer.example("001_b3d10f58ee285008.txt")
         let opening = ServerConfiguration.OpeningComparison(a: .init(name: "A", text: a), b: .init(name: "B", text: b))
-        try await LiveServer.run(opening: opening) { server in
+        try await TestServer.run(.live, opening: opening) { server in
             let dom = try Self.renderedPage(server.base + "/")
             #expect(dom.contains("<div id=\"compare-result\">"), "the result stayed hidden")
             #expect(dom.contains("<strong>paraphrase</strong>"))
@@ -59,7 +59,7 @@ import Testing
             """
         let copy = hostile.replacingOccurrences(of: "Monday", with: "Tuesday")
         let opening = ServerConfiguration.OpeningComparison(a: .init(name: "A", text: hostile), b: .init(name: "B", text: copy))
-        try await LiveServer.run(opening: opening) { server in
+        try await TestServer.run(.live, opening: opening) { server in
             let dom = try Self.renderedPage(server.base + "/")
             #expect(dom.contains("<title>Retold: where a text came from and what changed</title>"))
             #expect(!dom.contains("pwned</title>"))

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Hummingbird
 import RetoldTestSupport
 import Testing
@@ -9,95 +6,10 @@ import RetoldIndex
 import RetoldSQLite
 @testable import RetoldServer
 
-/// A live server on a free loopback port over a fresh index, for the length of one test.
-struct LiveServer {
-    let base: String
-    let token: String?
-
-    static func example(_ name: String) throws -> String { try Repository.example(name) }
-
-    static func run(token: String? = nil, maxBodyBytes: Int = 5_000_000, opening: ServerConfiguration.OpeningComparison? = nil,
-                    idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
-        let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await run(index: try SQLiteIndex(path: path), token: token, maxBodyBytes: maxBodyBytes, opening: opening,
-                      idleTimeoutSeconds: idleTimeoutSeconds, body)
-    }
-
-    /// A live server over `index`.
-    static func run(index: any DocumentIndex, token: String? = nil, maxBodyBytes: Int = 5_000_000,
-                    opening: ServerConfiguration.OpeningComparison? = nil,
-                    idleTimeoutSeconds: Int64 = 30, _ body: (LiveServer) async throws -> Void) async throws {
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes,
-                                                idleTimeoutSeconds: idleTimeoutSeconds, opening: opening)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let application = try RetoldServer.application(index: index, configuration: configuration, logLevel: .critical) { port in continuation.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            try await body(LiveServer(base: "http://127.0.0.1:\(port)", token: token))
-            group.cancelAll()
-        }
-    }
-
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-        var body: Data
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
-        var text: String { String(decoding: body, as: UTF8.self) }
-        var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
-    }
-
-    func request(_ method: String, _ path: String, json: Any? = nil, raw: Data? = nil, authorized: Bool = false) async throws -> Reply {
-        var request = URLRequest(url: URL(string: base + path)!)
-        // Debug builds on a loaded 2-core machine can take minutes over a large batch.
-        request.timeoutInterval = 600
-        request.httpMethod = method
-        if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
-        if let raw { request.httpBody = raw }
-        if request.httpBody != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-        if authorized, let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as! HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
-        return Reply(status: http.statusCode, headers: headers, body: data)
-    }
-
-    /// Connects, sends `bytes`, then waits for the server to close the connection; returns
-    /// the seconds that took (nil if it stayed open past `limit`).
-    func secondsUntilClosed(afterSending bytes: String, limit: Double) throws -> Double? {
-        let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        _ = bytes.withCString { send(fd, $0, strlen($0), 0) }
-        var timeout = timeval(tv_sec: Int(limit), tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let start = Date()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count == 0 { return Date().timeIntervalSince(start) }  // closed by the server
-            if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK ? nil : Date().timeIntervalSince(start) }
-        }
-    }
-}
-
 @Suite(.serialized) struct ServerTests {
     @Test func comparesTheExamplePairWithTextsAndTheSisterFinding() async throws {
-        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
-        try await LiveServer.run { server in
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt"), b = try TestServer.example("001_b3d10f58ee285008.txt")
+        try await TestServer.run { server in
             let reply = try await server.request("POST", "/v1/compare", json: ["a": ["text": a, "name": "first"], "b": ["text": b], "include_text": true])
             #expect(reply.status == 200)
             #expect(reply.headers["content-type"] == "application/json; charset=utf-8")
@@ -113,8 +25,8 @@ struct LiveServer {
     }
 
     @Test func addsSearchesReadsAndClustersDocuments() async throws {
-        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
-        try await LiveServer.run { server in
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt"), b = try TestServer.example("001_b3d10f58ee285008.txt")
+        try await TestServer.run { server in
             var reply = try await server.request("POST", "/v1/documents", json: [
                 ["id": "first", "text": a, "outlet": "Wire", "published": "2023-03-12T08:00:00Z"],
                 ["id": "second", "text": b, "outlet": "Farm", "published": "2023-03-13T08:00:00Z"],
@@ -162,7 +74,7 @@ struct LiveServer {
     }
 
     @Test func badRequestsGetAClearFourHundred() async throws {
-        try await LiveServer.run(maxBodyBytes: 10_000) { server in
+        try await TestServer.run(maxBodyBytes: 10_000) { server in
             var reply = try await server.request("POST", "/v1/compare", raw: Data("{not json".utf8))
             #expect(reply.status == 400 && reply.errorMessage == "the request body is not valid JSON")
             reply = try await server.request("POST", "/v1/compare", json: ["a": ["text": "One text."]])
@@ -192,7 +104,7 @@ struct LiveServer {
 
     /// A client that starts a request and stops sending is cut off after the idle timeout.
     @Test func aStalledClientIsDisconnected() async throws {
-        try await LiveServer.run(idleTimeoutSeconds: 1) { server in
+        try await TestServer.run(.live, idleTimeoutSeconds: 1) { server in
             let seconds = try server.secondsUntilClosed(
                 afterSending: "POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te",
                 limit: 10)
@@ -202,7 +114,7 @@ struct LiveServer {
     }
 
     @Test func writesNeedTheTokenWhenOneIsSet() async throws {
-        try await LiveServer.run(token: "s3cret") { server in
+        try await TestServer.run(token: "s3cret") { server in
             let document = ["id": "x", "text": "Seoul said North Korea fired two missiles on Sunday."]
             var reply = try await server.request("POST", "/v1/documents", json: document)
             #expect(reply.status == 401)
@@ -220,7 +132,7 @@ struct LiveServer {
     }
 
     @Test func servesThePageWithAStrictContentPolicy() async throws {
-        try await LiveServer.run { server in
+        try await TestServer.run { server in
             let page = try await server.request("GET", "/")
             #expect(page.status == 200 && page.headers["content-type"] == "text/html; charset=utf-8")
             #expect(page.text.contains("<form id=\"compare-form\">") && page.text.contains("<script src=\"/app.js\" defer></script>"))
@@ -233,29 +145,34 @@ struct LiveServer {
     }
 
     /// The OpenAPI document is the file in the repository, and real responses carry the
-    /// properties it says they always have.
+    /// schemas it gives for them.
     @Test func openAPIDocumentMatchesTheFileAndTheResponses() async throws {
         let file = try String(contentsOf: Repository.root.appendingPathComponent("schemas/openapi.json"), encoding: .utf8)
         #expect(OpenAPIDocument.json == file.trimmingCharacters(in: .newlines))
-        let a = try LiveServer.example("000_1fa55ddf9ed85ec1.txt"), b = try LiveServer.example("001_b3d10f58ee285008.txt")
-        try await LiveServer.run { server in
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt"), b = try TestServer.example("001_b3d10f58ee285008.txt")
+        try await TestServer.run { server in
             let served = try await server.request("GET", "/openapi.json")
             #expect(served.status == 200 && served.json["openapi"] as? String == "3.1.0")
-            let schemas = ((served.json["components"] as? [String: Any])?["schemas"] as? [String: Any]) ?? [:]
-            func check(_ reply: LiveServer.Reply, against name: String) {
-                let required = ((schemas[name] as? [String: Any])?["required"] as? [String]) ?? []
-                #expect(!required.isEmpty, "\(name) has no required properties")
-                for key in required { #expect(reply.json[key] != nil, "\(name): \(key) missing") }
+            // Every response is checked against its schema in the served document, and the
+            // reports also against the versioned schema files the CLI's output follows.
+            let openAPI = try JSONSchemaValidator(openAPIDocument: try served.value)
+            func check(_ reply: TestServer.Reply, against name: String, file: String? = nil) throws {
+                #expect(try openAPI.violations(of: try reply.value, against: "#/components/schemas/\(name)") == [], "\(name)")
+                if let file {
+                    let violations = try Repository.schema(file).violations(of: try reply.value)
+                    #expect(violations == [], "\(file): \(violations)")
+                }
             }
-            check(try await server.request("GET", "/healthz"), against: "Health")
-            check(try await server.request("POST", "/v1/compare", json: ["a": ["text": a], "b": ["text": b]]), against: "CompareReport")
-            check(try await server.request("POST", "/v1/check", json: ["text": a]), against: "CheckReport")
-            check(try await server.request("POST", "/v1/documents", json: [["text": a], ["text": b]]), against: "AddResponse")
-            check(try await server.request("POST", "/v1/search", json: ["text": a]), against: "SearchReport")
-            check(try await server.request("GET", "/v1/documents/1"), against: "Document")
-            check(try await server.request("GET", "/v1/clusters"), against: "ClustersReport")
-            check(try await server.request("POST", "/v1/links"), against: "LinksResponse")
-            check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
+            try check(try await server.request("GET", "/healthz"), against: "Health")
+            try check(try await server.request("POST", "/v1/compare", json: ["a": ["text": a], "b": ["text": b]]),
+                      against: "CompareReport", file: "retold.compare.v3.json")
+            try check(try await server.request("POST", "/v1/check", json: ["text": a]), against: "CheckReport", file: "retold.check.v2.json")
+            try check(try await server.request("POST", "/v1/documents", json: [["text": a], ["text": b]]), against: "AddResponse", file: "retold.documents-add.v1.json")
+            try check(try await server.request("POST", "/v1/search", json: ["text": a]), against: "SearchReport", file: "retold.search.v2.json")
+            try check(try await server.request("GET", "/v1/documents/1"), against: "Document", file: "retold.stored-document.v1.json")
+            try check(try await server.request("GET", "/v1/clusters"), against: "ClustersReport", file: "retold.clusters.v2.json")
+            try check(try await server.request("POST", "/v1/links"), against: "LinksResponse")
+            try check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
             let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
             #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
             #expect(try await server.request("GET", "/v1/opening").status == 404)

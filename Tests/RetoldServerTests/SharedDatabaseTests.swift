@@ -12,11 +12,6 @@ import RetoldEvaluation
 /// what one stores the other finds, and both answer exactly as a server on SQLite with the same
 /// documents does.
 @Suite struct SharedDatabaseTests {
-    /// The suite runs beside long synchronous tests that can hold both cooperative threads, and
-    /// with them the server's request handling, for over a minute: a request whose body is not
-    /// read meanwhile must not be cut off as idle.
-    static let idleTimeout: Int64 = 600
-
     @Test func twoServersOnOneDatabaseAnswerAsSQLiteDoes() async throws {
         guard let server = ProcessInfo.processInfo.environment["RETOLD_TEST_POSTGRES"], !server.isEmpty else {
             Issue.record("RETOLD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster")
@@ -38,7 +33,7 @@ import RetoldEvaluation
         try PlantedCorpus(.init(documents: 200, seed: 3)).write(to: planted)
         var texts: [String: String] = [:]
         var documents: [[String: Any]] = try ["000_1fa55ddf9ed85ec1.txt", "001_b3d10f58ee285008.txt"].map {
-            ["id": $0, "text": try LiveServer.example($0)]
+            ["id": $0, "text": try TestServer.example($0)]
         }
         _ = try DocumentReader().read([planted + "/corpus.jsonl"]) { document in
             texts[document.id] = document.text
@@ -46,9 +41,9 @@ import RetoldEvaluation
         }
         let copies = try PlantedCorpus.readTruth(planted + "/truth.tsv").filter { $0.kind != .original }.prefix(20)
         #expect(copies.count == 20)
-        let queries = try [LiveServer.example("000_1fa55ddf9ed85ec1.txt")] + copies.map { texts[$0.id]! }
+        let queries = try [TestServer.example("000_1fa55ddf9ed85ec1.txt")] + copies.map { texts[$0.id]! }
 
-        func answers(_ server: LiveServer) async throws -> [String] {
+        func answers(_ server: TestServer) async throws -> [String] {
             var out: [String] = []
             for query in queries {
                 let reply = try await server.request("POST", "/v1/search", json: ["text": query, "limit": 20, "passages": true])
@@ -63,15 +58,15 @@ import RetoldEvaluation
         }
 
         var sqlite: [String] = []
-        try await LiveServer.run(index: try SQLiteIndex(path: path), idleTimeoutSeconds: Self.idleTimeout) { server in
+        try await TestServer.run(index: try SQLiteIndex(path: path)) { server in
             let added = try await server.request("POST", "/v1/documents", json: documents)
             #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
             sqlite = try await answers(server)
         }
         #expect(sqlite.count == 22 && sqlite.dropLast().allSatisfy { $0.contains("\"relationship\"") }, "every query finds its source")
 
-        try await LiveServer.run(index: try await PostgresIndex.open(url: url), idleTimeoutSeconds: Self.idleTimeout) { writer in
-            try await LiveServer.run(index: try await PostgresIndex.open(url: url), idleTimeoutSeconds: Self.idleTimeout) { reader in
+        try await TestServer.run(index: try await PostgresIndex.open(url: url)) { writer in
+            try await TestServer.run(index: try await PostgresIndex.open(url: url)) { reader in
                 let added = try await writer.request("POST", "/v1/documents", json: documents)
                 #expect(added.status == 201 && added.json["added"] as? Int == documents.count)
                 let again = try await reader.request("POST", "/v1/documents", json: Array(documents.prefix(3)))
