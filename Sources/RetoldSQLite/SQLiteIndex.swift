@@ -182,13 +182,18 @@ public final class SQLiteIndex: DocumentIndex {
         guard !ids.isEmpty else { return [] }
         return try await read { db in
             let columns = "id, source_id, origin, url, outlet, title, published, published_at, words, content_hash" + (withText ? ", text" : "")
-            let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM document WHERE id = ?")
-            var out = [StoredDocument]()
-            for id in ids {
-                guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
-                out.append(try Self.document(row, withText: withText))
+            // One query per 500 ids (SQLite's host-parameter limit is far above that), then
+            // back into the order asked for.
+            var found: [Int64: StoredDocument] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT \(columns) FROM document WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    let document = try Self.document(row, withText: withText)
+                    found[document.id] = document
+                }
             }
-            return out
+            return ids.compactMap { found[$0] }
         }
     }
 
