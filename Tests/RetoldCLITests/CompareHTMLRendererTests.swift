@@ -131,6 +131,29 @@ struct CompareHTMLRendererTests {
                               + "<span class=\"muted\">confidence \(CompareRenderer.format(report.confidence))</span></p>"))
     }
 
+    @Test("on the example pair (curly quotes, long passages, findings inside changed words) both texts come back whole")
+    func examplePair() throws {
+        let read = { (name: String) in
+            try String(contentsOf: RetoldProcess.repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
+        }
+        let a = try read("000_1fa55ddf9ed85ec1.txt"), b = try read("001_b3d10f58ee285008.txt")
+        var analyzer = TextAnalyzer()
+        let comparison = Comparer().compare(analyzer.analyze(a), analyzer.analyze(b))
+        let report = CompareReport(comparison, nameA: "A", nameB: "B")
+        let html = CompareHTMLRenderer.render(comparison, nameA: "A", nameB: "B")
+        let sideA = try #require(Self.element(html, from: "<div class=\"text\">", to: "</div>"))
+        let sideB = try #require(Self.element(String(html[html.range(of: "<article id=\"text-b\"")!.upperBound...]),
+                                              from: "<div class=\"text\">", to: "</div>"))
+        #expect(Self.textContent(sideA) == HTMLEscaping.escape(a))
+        #expect(Self.textContent(sideB) == HTMLEscaping.escape(b))
+        let marks = sideA.matches(of: #/<mark class="passage p\d">(.*?)</mark>/#.dotMatchesNewlines())
+        #expect(marks.map { Self.textContent(String($0.output.1)) } == report.passages.map { HTMLEscaping.escape($0.a.text) })
+        let findings = report.passages.flatMap(\.alignments).flatMap(\.findings)
+        #expect(findings.count == 6)
+        for number in 1...findings.count { #expect(html.contains("<li id=\"f\(number)\" ")) }
+        #expect(html.contains("<del>Yo</del>"))
+    }
+
     @Test("unrelated texts still get a whole page: no passages, no findings, both texts shown")
     func nothingShared() {
         var analyzer = TextAnalyzer()
