@@ -17,7 +17,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// Output flags shared by every command that prints a report.
+/// Output flags of the commands that print a text or JSON report (compare, which can also write
+/// html, takes its own format and the terminal options).
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text (a readable report) or json (the documented schema).")
     var format: OutputFormat = .text
