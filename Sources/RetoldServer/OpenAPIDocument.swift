@@ -18,6 +18,10 @@ enum OpenAPIDocument {
         "description": "A plain text, or an HTML page whose article is extracted (exactly one of text and html).",
         "properties": { "text": { "type": "string" }, "html": { "type": "string" }, "name": { "type": "string" } }
       },
+      "CompareRequest": {
+        "type": "object", "required": ["a", "b"],
+        "properties": { "a": { "$ref": "#/components/schemas/Text" }, "b": { "$ref": "#/components/schemas/Text" }, "include_text": { "type": "boolean", "description": "Add each side's text (what offsets point into) to a and b." } }
+      },
       "Error": {
         "type": "object", "required": ["error"],
         "properties": { "error": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" } } } }
@@ -88,12 +92,24 @@ enum OpenAPIDocument {
     "/v1/compare": {
       "post": {
         "summary": "Compare two texts: reused passages, how, and what changed",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": {
-          "type": "object", "required": ["a", "b"],
-          "properties": { "a": { "$ref": "#/components/schemas/Text" }, "b": { "$ref": "#/components/schemas/Text" }, "include_text": { "type": "boolean", "description": "Add each side's text (what offsets point into) to a and b." } }
-        } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CompareRequest" } } } },
         "responses": {
           "200": { "description": "The comparison", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CompareReport" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
+        }
+      }
+    },
+    "/v1/compare/report": {
+      "post": {
+        "summary": "The same comparison as one self-contained HTML page to save, share or print (what retold compare --format html writes)",
+        "description": "Takes the body of /v1/compare (include_text is moot: the page always holds both texts). The page has inline CSS only, no script and nothing loaded from elsewhere; it is sent as an attachment named report.html.",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CompareRequest" } } } },
+        "responses": {
+          "200": {
+            "description": "The report page",
+            "headers": { "Content-Disposition": { "description": "attachment; filename=\"report.html\"", "schema": { "type": "string" } } },
+            "content": { "text/html": { "schema": { "type": "string" } } }
+          },
           "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
         }
       }

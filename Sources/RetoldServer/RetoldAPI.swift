@@ -19,6 +19,7 @@ struct RetoldAPI: Sendable {
         }
         let v1 = router.group("v1")
         v1.post("compare") { request, _ in try await compare(request) }
+        v1.post("compare/report") { request, _ in try await compareReport(request) }
         v1.post("check") { request, _ in try await check(request) }
         v1.post("search") { request, _ in try await search(request) }
         v1.post("documents") { request, _ in try await addDocuments(request) }
@@ -45,15 +46,31 @@ struct RetoldAPI: Sendable {
     func compare(_ request: Request) async throws -> Response {
         let body = try await decode(CompareRequest.self, request)
         let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
-        var report = await compute {
-            var analyzer = TextAnalyzer()
-            return CompareReport(Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text)), nameA: a.id, nameB: b.id)
-        }
+        var report = await compute { CompareReport(Self.comparison(a, b), nameA: a.id, nameB: b.id) }
         if body.includeText == true {
             report.a.text = a.text
             report.b.text = b.text
         }
         return try json(report)
+    }
+
+    /// The page `retold compare --format html` writes, for the same request as `/v1/compare`,
+    /// as a file to save (`include_text` is moot: the page always holds both texts).
+    func compareReport(_ request: Request) async throws -> Response {
+        let body = try await decode(CompareRequest.self, request)
+        let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
+        let page = await compute { CompareHTMLRenderer.render(Self.comparison(a, b), nameA: a.id, nameB: b.id) }
+        return Response(status: .ok, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"report.html\"",
+            // The page's styles are inline, which the policy for the served web page forbids.
+            .contentSecurityPolicy: CompareHTMLRenderer.contentSecurityPolicy + "; frame-ancestors 'none'",
+        ], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func comparison(_ a: IngestedDocument, _ b: IngestedDocument) -> Comparison {
+        var analyzer = TextAnalyzer()
+        return Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
     }
 
     func check(_ request: Request) async throws -> Response {

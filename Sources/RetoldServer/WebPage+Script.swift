@@ -26,13 +26,20 @@ extension WebPage {
       $(id).classList.toggle("error", Boolean(isError));
     }
 
-    async function api(method, path, body) {
+    // A request whose failure becomes an Error with the API's one-line message.
+    async function send(method, path, body) {
       const response = await fetch(path, {
         method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
       });
-      const data = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error((data.error && data.error.message) || response.status + " " + response.statusText);
-      return data;
+      if (!response.ok) {
+        const data = await response.json().catch(() => ({}));
+        throw new Error((data.error && data.error.message) || response.status + " " + response.statusText);
+      }
+      return response;
+    }
+
+    async function api(method, path, body) {
+      return (await send(method, path, body)).json().catch(() => ({}));
     }
 
     // A pasted or opened text: HTML pages are sent as html so the server extracts the article.
@@ -163,18 +170,45 @@ extension WebPage {
       }
     }
 
+    // The request of the comparison on show, which the report download sends again.
+    let shownComparison = null;
+
     async function compare(event) {
       event.preventDefault();
       const a = $("text-a"), b = $("text-b");
       status("compare-status", "Comparing…");
       try {
-        const report = await api("POST", "/v1/compare", {
-          a: payload(a.value, a.dataset.name || "A"), b: payload(b.value, b.dataset.name || "B"), include_text: true,
-        });
+        const request = { a: payload(a.value, a.dataset.name || "A"), b: payload(b.value, b.dataset.name || "B"), include_text: true };
+        const report = await api("POST", "/v1/compare", request);
         status("compare-status", "");
+        status("report-status", "");
+        shownComparison = request;
         showComparison(report);
       } catch (error) {
         status("compare-status", error.message, true);
+      }
+    }
+
+    // The server renders the page `retold compare --format html` writes; it is saved as a file.
+    async function downloadReport() {
+      if (!shownComparison) return;
+      const button = $("download-report");
+      button.disabled = true;
+      status("report-status", "Preparing the report…");
+      try {
+        const blob = await (await send("POST", "/v1/compare/report", shownComparison)).blob();
+        const url = URL.createObjectURL(blob);
+        const link = el("a", { href: url, download: "report.html" });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        // Revoked later, not at once: the browser reads the blob after the click returns.
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        status("report-status", "");
+      } catch (error) {
+        status("report-status", error.message, true);
+      } finally {
+        button.disabled = false;
       }
     }
 
@@ -228,6 +262,7 @@ extension WebPage {
       readFileInto($("file-a"), $("text-a"));
       readFileInto($("file-b"), $("text-b"));
       $("compare-form").addEventListener("submit", compare);
+      $("download-report").addEventListener("click", downloadReport);
       $("search-form").addEventListener("submit", search);
       $("clusters-load").addEventListener("click", loadClusters);
       // `retold serve --compare A B`: fill both sides and compare at once.

@@ -54,6 +54,10 @@ enum WebPage {
         <div id="compare-result" hidden>
           <div id="verdict"></div>
           <div id="coverage"></div>
+          <p class="report">
+            <button type="button" id="download-report">Download report (HTML)</button>
+            <span class="status" id="report-status" role="status" aria-live="polite"></span>
+          </p>
           <h2>Findings</h2>
           <ol id="findings"></ol>
           <h2>Side by side</h2>
@@ -112,6 +116,7 @@ enum WebPage {
     .timeline li { margin: 0.4rem 0; } .timeline time { color: var(--muted); margin-right: 0.6rem; font-variant-numeric: tabular-nums; }
     .cluster { border: 1px solid var(--line); padding: 0.6rem 1rem; margin: 0.8rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; }
+    .report { margin: 0.8rem 0 0; }
     @media (max-width: 800px) { .inputs, .sides { grid-template-columns: 1fr; } }
     """#
 }

@@ -12,6 +12,8 @@ struct Compare: ParsableCommand {
         the coverage in each direction, and the aligned passages with character offsets.
         With --pairs FILE.jsonl, compares one pair per line ({"id": ..., "a": "...", "b": "..."} or \
         a_path/b_path) and writes one JSON result per line; bad lines are reported and skipped.
+        With --format html, writes one page (inline CSS, no script) with the verdict, the findings and both \
+        texts side by side: `retold compare A B --format html > report.html`.
         """
     )
 
@@ -21,12 +23,16 @@ struct Compare: ParsableCommand {
     @Option(help: "A JSONL file of pairs to compare (- for standard input).")
     var pairs: String?
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text (a readable report), json (the documented schema) or html (one self-contained page to share or print).")
+    var format: CompareFormat = .text
+
+    @OptionGroup var terminal: TerminalOptions
     @OptionGroup var failOn: FailOnOption
 
     func validate() throws {
         if let pairs {
             guard inputs.isEmpty else { throw ValidationError("give either two inputs or --pairs \(pairs), not both") }
+            guard format != .html else { throw ValidationError("--format html writes one comparison; --pairs writes JSON lines") }
         } else {
             guard inputs.count == 2 else { throw ValidationError("compare needs two inputs, A and B (or --pairs FILE)") }
             guard !(inputs[0] == "-" && inputs[1] == "-") else { throw ValidationError("only one input can be standard input (-)") }
@@ -41,11 +47,13 @@ struct Compare: ParsableCommand {
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
         let report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
-        switch output.format {
+        switch format {
         case .json:
             emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:
-            emit(CompareRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, style: output.style))
+            emit(CompareRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, style: terminal.style))
+        case .html:
+            emit(CompareHTMLRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description))
         }
         try failOn.exitIfNeeded(report.findingCounts)
     }

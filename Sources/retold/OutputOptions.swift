@@ -6,15 +6,30 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// What `retold compare` can write: text, json, or html, one comparison as a page to share or
+/// print. Only compare has two texts to show side by side, so html is a value of its own type:
+/// it stays out of the other commands' help, and their parsers refuse it as a usage error.
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// Output flags shared by every command that prints a report.
+/// Output flags of the commands that print a text or JSON report (compare, which can also write
+/// html, takes its own format and the terminal options).
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text (a readable report) or json (the documented schema).")
     var format: OutputFormat = .text
 
+    @OptionGroup var terminal: TerminalOptions
+
+    var style: TerminalStyle { terminal.style }
+}
+
+/// How the text report looks: colour and width.
+struct TerminalOptions: ParsableArguments {
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 

@@ -114,6 +114,41 @@ struct CompareCommandTests {
         #expect(output.stderr.contains("Usage:") || output.stderr.contains("Error:"))
     }
 
+    @Test("--format html writes one page of the comparison to standard output")
+    func html() throws {
+        let a = try RetoldProcess.temporaryFile(Array("Officials in Seoul said on Monday that two missiles were fired into the sea, the military said.".utf8))
+        let b = try RetoldProcess.temporaryFile(Array("Officials in Seoul said on Tuesday that two missiles were fired into the sea, the military said.".utf8))
+        defer { for url in [a, b] { try? FileManager.default.removeItem(at: url) } }
+        let output = try RetoldProcess.run(["compare", a.path, b.path, "--format", "html"])
+        #expect(output.status == 0)
+        #expect(output.stderr.isEmpty)
+        #expect(output.stdout.hasPrefix("<!doctype html>\n"))
+        #expect(output.stdout.hasSuffix("</html>\n"))
+        #expect(output.stdout.contains("said on <a class=\"fref medium\" id=\"f1-b\" href=\"#f1\">F1</a><ins>Tuesday</ins> that"))
+    }
+
+    @Test("html is compare's alone: the other commands refuse it as a usage error", arguments: [
+        ["search", "examples/000_1fa55ddf9ed85ec1.txt", "--format", "html"],
+        ["check", "examples/000_1fa55ddf9ed85ec1.txt", "--format", "html"],
+        ["extract", "examples", "--format", "html"],
+        ["clusters", "--format", "html"],
+        ["index", "stats", "--format", "html"],
+        ["index", "add", "examples", "--format", "html"],
+    ])
+    func htmlOnlyForCompare(_ arguments: [String]) throws {
+        let output = try RetoldProcess.run(arguments)
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("Error: The value 'html' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.\n"))
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test("--pairs with --format html is a usage error: pairs mode writes JSON lines")
+    func htmlWithPairs() throws {
+        let output = try RetoldProcess.run(["compare", "--pairs", "-", "--format", "html"], stdin: "")
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("Error: --format html writes one comparison; --pairs writes JSON lines\n"))
+    }
+
     @Test("--pairs writes one JSON line per input line, reports bad lines by number and goes on")
     func pairs() throws {
         let lines = [

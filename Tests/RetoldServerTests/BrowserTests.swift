@@ -47,6 +47,7 @@ import Testing
             #expect(sideB.contains("Kim Jong Un"))
             #expect(dom.contains("B names Kim Jong Un as the sister of Kim Jong Un, where A names Kim Yo Jong."))
             #expect(dom.contains("id=\"finding-0-a\"") && dom.contains("id=\"finding-0-b\""))
+            #expect(dom.contains("<button type=\"button\" id=\"download-report\">Download report (HTML)</button>"))
         }
     }
 

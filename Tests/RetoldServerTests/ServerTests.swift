@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import RetoldTestSupport
 import Testing
+import RetoldCore
 import RetoldIndex
+import RetoldReport
 import RetoldSQLite
 @testable import RetoldServer
 
@@ -21,6 +23,35 @@ import RetoldSQLite
             let explanations = ((report["passages"] as? [[String: Any]]) ?? []).flatMap { ($0["alignments"] as? [[String: Any]]) ?? [] }
                 .flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.compactMap { $0["explanation"] as? String }
             #expect(explanations.contains("B names Kim Jong Un as the sister of Kim Jong Un, where A names Kim Yo Jong."))
+        }
+    }
+
+    /// The page the CLI writes, for the body /v1/compare takes, as a download whose policy
+    /// allows its inline styles and nothing else.
+    @Test func comparesIntoTheHTMLReportAsADownload() async throws {
+        let a = "Officials in Seoul said on Monday <script>alert(1)</script> that two missiles were fired into the sea, the military said."
+        let b = a.replacingOccurrences(of: "Monday", with: "Tuesday")
+        try await LiveServer.run { server in
+            let reply = try await server.request("POST", "/v1/compare/report", json: ["a": ["text": a, "name": "wire \"A\""], "b": ["text": b]])
+            #expect(reply.status == 200)
+            #expect(reply.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(reply.headers["content-disposition"] == "attachment; filename=\"report.html\"")
+            #expect(reply.headers["content-security-policy"]
+                    == "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+            #expect(reply.text.hasPrefix("<!doctype html>\n"))
+            #expect(reply.text.contains("<title>Retold: wire &quot;A&quot; and b</title>"))
+            #expect(reply.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !reply.text.contains("<script"))
+            var analyzer = TextAnalyzer()
+            let comparison = Comparer().compare(analyzer.analyze(a), analyzer.analyze(b))
+            #expect(reply.text == CompareHTMLRenderer.render(comparison, nameA: "wire \"A\"", nameB: "b"))
+
+            let bad = try await server.request("POST", "/v1/compare/report", json: ["a": ["text": a]])
+            #expect(bad.status == 400 && bad.errorMessage == "\"b\" is missing")
+            let wrongMethod = try await server.request("GET", "/v1/compare/report")
+            #expect(wrongMethod.status == 405 && wrongMethod.headers["allow"] == "POST")
+            // The API's other answers keep the strict policy.
+            let json = try await server.request("POST", "/v1/compare", json: ["a": ["text": a], "b": ["text": b]])
+            #expect(json.headers["content-security-policy"]?.hasPrefix("default-src 'self'; script-src 'self'; style-src 'self';") == true)
         }
     }
 
@@ -174,7 +205,7 @@ import RetoldSQLite
             try check(try await server.request("POST", "/v1/links"), against: "LinksResponse")
             try check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
             let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
-            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
+            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/compare/report", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
             #expect(try await server.request("GET", "/v1/opening").status == 404)
         }
     }
