@@ -1,4 +1,5 @@
 import Foundation
+import RetoldTestSupport
 import Testing
 import RetoldCore
 @testable import RetoldReport
@@ -133,10 +134,7 @@ struct CompareHTMLRendererTests {
 
     @Test("on the example pair (curly quotes, long passages, findings inside changed words) both texts come back whole")
     func examplePair() throws {
-        let read = { (name: String) in
-            try String(contentsOf: RetoldProcess.repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
-        }
-        let a = try read("000_1fa55ddf9ed85ec1.txt"), b = try read("001_b3d10f58ee285008.txt")
+        let a = try Repository.example("000_1fa55ddf9ed85ec1.txt"), b = try Repository.example("001_b3d10f58ee285008.txt")
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(a), analyzer.analyze(b))
         let report = CompareReport(comparison, nameA: "A", nameB: "B")

@@ -31,7 +31,7 @@ import RetoldSQLite
     @Test func comparesIntoTheHTMLReportAsADownload() async throws {
         let a = "Officials in Seoul said on Monday <script>alert(1)</script> that two missiles were fired into the sea, the military said."
         let b = a.replacingOccurrences(of: "Monday", with: "Tuesday")
-        try await LiveServer.run { server in
+        try await TestServer.run { server in
             let reply = try await server.request("POST", "/v1/compare/report", json: ["a": ["text": a, "name": "wire \"A\""], "b": ["text": b]])
             #expect(reply.status == 200)
             #expect(reply.headers["content-type"] == "text/html; charset=utf-8")
