@@ -74,8 +74,8 @@ public struct RelationshipModel: Sendable, Equatable {
         public var probabilities: [Relationship: Double]
     }
 
-    /// A run of this many words copied word for word (outside shared quotations: ``DerivationEvidence/longestCopiedRun``)
-    /// is reuse whatever else the evidence says: independent reports of one event share no run
+    /// A run of this many words copied word for word outside shared quotations
+    /// (``DerivationEvidence/longestCopiedRun``) is reuse whatever else the evidence says: independent reports of one event share no run
     /// over 18 words in the development clusters, and a copied paragraph inside a long text is
     /// reuse at any share of it (the model, fitted on news excerpts, has seen few long texts).
     public static let decisiveCopiedRun = 40

@@ -31,8 +31,8 @@ public struct DocumentFingerprint: Sendable, Equatable {
 /// Computes fingerprints with fixed parameters. Works from the normalized text and its tokens
 /// only (no stemming or sentence model), so it runs at tokenizer speed.
 ///
-/// Fingerprints are comparable only when made with the same parameters, so an index keeps
-/// to one set (the defaults).
+/// Fingerprints are comparable only when made with the same parameters: an index records the
+/// ones it was created with (by default, these defaults) and fingerprints every text with them.
 ///
 /// ### Example
 ///
@@ -52,7 +52,7 @@ public struct Fingerprinter: Sendable {
     /// Winnowing window of the passage features, in consecutive shingles.
     public let passageWindow: Int
 
-    /// A fingerprinter; the defaults are the index's parameters. Without a `banding`, the bands
+    /// A fingerprinter; the defaults are what a new index uses. Without a `banding`, the bands
     /// are chosen for ``LSHBanding/defaultThreshold`` at the signature's size.
     public init(minHasher: MinHasher = MinHasher(), banding: LSHBanding? = nil,
                 shingleSize: Int = WordShingles.defaultSize, anchorWindow: Int = AnchorTerms.defaultWindow,

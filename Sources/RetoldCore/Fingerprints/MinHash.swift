@@ -57,9 +57,9 @@ public struct MinHasher: Sendable {
 
     static let emptyBin = UInt32.max
 
-    /// Bins of the index's signatures.
+    /// Bins of a signature unless told otherwise.
     public static let defaultBins = 128
-    /// Seed of the index's signatures, fixed so that stored signatures stay comparable.
+    /// The seed unless told otherwise, fixed so that signatures stored by one run compare with the next's.
     public static let defaultSeed: UInt64 = 0x5245_544f_4c44_0001  // "RETOLD" + version
 
     /// A hasher; `bins` must be a power of two from 2 to 65,536.

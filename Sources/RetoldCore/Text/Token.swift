@@ -30,7 +30,7 @@ public struct Token: Sendable, Equatable {
         public func contains(_ member: Flags) -> Bool { rawValue & member.rawValue == member.rawValue }
 
         @inlinable @inline(__always) @discardableResult
-        /// Sets the flags of `member`, reporting whether they were all unset before, as `SetAlgebra` does.
+        /// Sets the flags of `member`, reporting whether any of them was unset before.
         public mutating func insert(_ member: Flags) -> (inserted: Bool, memberAfterInsert: Flags) {
             let inserted = !contains(member)
             self = Flags(rawValue: rawValue | member.rawValue)
