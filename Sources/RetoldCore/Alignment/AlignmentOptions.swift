@@ -17,6 +17,7 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// sentence frequency is only informative across many sentences, so isolated sentence
     /// pairs rarely reach this cosine and keep the model's own decision.
     public var contextualProbability: Double = 0.2
+    /// The tf-isf cosine a pair of the looser tier needs besides ``contextualProbability``.
     public var contextualSimilarity: Double = 0.4
     /// Share of a neighbour sentence's content words that must appear in the counterpart before
     /// the two are tried as one merged sentence.
@@ -25,6 +26,7 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// share this many content words and the model gives them at least `continuationProbability`:
     /// a rewriter keeps the order of a passage even where it rewrites a sentence beyond recognition.
     public var continuationSharedWords: Int = 2
+    /// The least model probability a continuing pair needs (see ``continuationSharedWords``).
     public var continuationProbability: Double = 0.05
     /// Largest merged or split group, in sentences.
     public var maxGroupSize: Int = 3
@@ -33,5 +35,6 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// A sentence alignment needs this many shared content words, unless it is verbatim.
     public var minimumSharedContentWords: Int = 2
 
+    /// The default thresholds.
     public init() {}
 }

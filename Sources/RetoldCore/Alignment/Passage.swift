@@ -1,8 +1,9 @@
 /// Sentences of A aligned with sentences of B: one sentence with one, or a merged or split
 /// counterpart (two sentences rewritten as one).
 public struct SentenceAlignment: Sendable, Equatable {
-    /// Sentence indexes in A and in B (contiguous).
+    /// Sentence indexes in A (contiguous).
     public var a: Range<Int>
+    /// Sentence indexes in B (contiguous).
     public var b: Range<Int>
     /// The sentence-pair model's probability that one side reuses the other's wording.
     public var probability: Double
@@ -18,8 +19,9 @@ public struct SentenceAlignment: Sendable, Equatable {
 
 /// A run of aligned sentences that reads as one reused passage, in both documents.
 public struct Passage: Sendable, Equatable {
-    /// Sentence ranges in A and B, including small unaligned gaps inside the passage.
+    /// Sentence range in A, including small unaligned gaps inside the passage.
     public var a: Range<Int>
+    /// Sentence range in B, including small unaligned gaps inside the passage.
     public var b: Range<Int>
     /// The aligned sentence groups, in A's order.
     public var alignments: [SentenceAlignment]

@@ -9,9 +9,12 @@
 /// 4. Passages: aligned groups that follow each other in both documents, allowing small gaps,
 ///    chain into passages. Spun copies reorder sentences, so passages may be short and cross.
 public struct PassageAligner: Sendable {
+    /// The thresholds of every step.
     public var options: AlignmentOptions
+    /// The sentence-pair model that decides which candidates seed an alignment.
     public var scorer: SentencePairScorer
 
+    /// An aligner; by default with the evaluated thresholds and the shipped sentence model.
     public init(options: AlignmentOptions = AlignmentOptions(), scorer: SentencePairScorer = SentencePairScorer()) {
         self.options = options
         self.scorer = scorer
@@ -33,6 +36,8 @@ public struct PassageAligner: Sendable {
         var probability: Double
     }
 
+    /// The passages `a` and `b` share, in A's order, with no findings yet (``ChangeDetector``
+    /// fills them in). Empty when either document has no sentences.
     public func align(_ a: Document, _ b: Document) -> [Passage] {
         let countA = a.sentences.count, countB = b.sentences.count
         guard countA > 0, countB > 0 else { return [] }

@@ -10,6 +10,8 @@ public enum ReuseKind: String, Sendable, Codable, CaseIterable {
     /// Word-overlap share at or above which a non-identical pair counts as edited.
     public static let editedOverlap = 0.6
 
+    /// The kind of an aligned pair from its word diff: verbatim when both sides have the same words,
+    /// edited when the common words reach ``editedOverlap`` of the longer side, else paraphrased.
     public init(diff: WordDiff) {
         if diff.isIdentical { self = .verbatim }
         else if diff.overlap >= Self.editedOverlap { self = .edited }

@@ -7,8 +7,10 @@ public struct WordDiff: Sendable, Equatable {
     public var leftKept: [Bool]
     /// For each token on the right, whether it comes from the left.
     public var rightKept: [Bool]
+    /// Words in the common subsequence.
     public var commonCount: Int
 
+    /// Diffs two token sequences by their keys (lowercase forms), so case and punctuation do not count.
     public init<L: Collection, R: Collection>(_ left: L, _ right: R)
     where L.Element == Token, R.Element == Token {
         let a = left.map(\.key), b = right.map(\.key)

@@ -3,10 +3,12 @@
 ///
 /// Between fitted points the map interpolates linearly; outside them it is flat.
 public struct IsotonicCalibration: Sendable, Equatable, Codable {
-    /// Raw scores (increasing) and the calibrated probability at each.
+    /// Raw scores of the fitted points, increasing.
     public var scores: [Double]
+    /// The calibrated probability at each of `scores`.
     public var probabilities: [Double]
 
+    /// A calibration from fitted points: one probability per score, scores increasing.
     public init(scores: [Double], probabilities: [Double]) {
         precondition(scores.count == probabilities.count, "one probability per score")
         self.scores = scores
@@ -16,6 +18,7 @@ public struct IsotonicCalibration: Sendable, Equatable, Codable {
     /// The identity on [0, 1], for an uncalibrated model.
     public static let identity = IsotonicCalibration(scores: [0, 1], probabilities: [0, 1])
 
+    /// The calibrated probability for a raw score: `calibration(0.7)`.
     public func callAsFunction(_ score: Double) -> Double {
         guard let first = scores.first, let last = scores.last else { return score }
         if score <= first { return probabilities[0] }

@@ -3,12 +3,17 @@ import Foundation
 /// A logistic-regression model over standardized features: the form in which Retold ships
 /// learned weights. Inference is a dot product; training is in `LogisticTrainer`.
 public struct LogisticModel: Sendable, Equatable, Codable {
-    /// Per-feature mean and standard deviation from the training data.
+    /// Per-feature means of the training data, subtracted before weighting.
     public var means: [Double]
+    /// Per-feature standard deviations of the training data (1 for a constant feature), divided
+    /// by before weighting, so weights compare across features.
     public var scales: [Double]
+    /// One weight per standardized feature.
     public var weights: [Double]
+    /// The intercept.
     public var bias: Double
 
+    /// A model from fitted parameters, one mean, scale and weight per feature.
     public init(means: [Double], scales: [Double], weights: [Double], bias: Double) {
         precondition(means.count == weights.count && scales.count == weights.count, "feature count mismatch")
         self.means = means
@@ -17,6 +22,7 @@ public struct LogisticModel: Sendable, Equatable, Codable {
         self.bias = bias
     }
 
+    /// Number of features the model reads.
     public var featureCount: Int { weights.count }
 
     /// The probability of the positive class.
@@ -29,6 +35,7 @@ public struct LogisticModel: Sendable, Equatable, Codable {
         return 1 / (1 + exp(-z))
     }
 
+    /// The probability of the positive class, for features in an array.
     public func probability(_ features: [Double]) -> Double {
         features.withUnsafeBufferPointer { probability($0) }
     }
@@ -39,8 +46,10 @@ public struct LogisticModel: Sendable, Equatable, Codable {
 public struct LogisticTrainer: Sendable {
     /// L2 penalty on the standardized weights (not on the bias).
     public var l2: Double
+    /// Newton steps at most; fitting stops sooner once the weights settle.
     public var maxIterations: Int
 
+    /// A trainer with the given penalty and step limit.
     public init(l2: Double = 1.0, maxIterations: Int = 50) {
         self.l2 = l2
         self.maxIterations = maxIterations

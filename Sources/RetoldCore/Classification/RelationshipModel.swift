@@ -15,10 +15,13 @@ public struct RelationshipModel: Sendable, Equatable {
     public struct Branch: Sendable, Equatable {
         /// The names of the features the model reads, in its order (from `DerivationEvidence.featureNames`).
         public var features: [String]
+        /// The logistic model over ``features``, in their order.
         public var model: LogisticModel
         /// Positions of `features` in `DerivationEvidence.features`.
         let positions: [Int]
 
+        /// A branch over named features. Every name must be one of
+        /// ``DerivationEvidence/featureNames``, and the model must read as many features as are named.
         public init(features: [String], model: LogisticModel) {
             precondition(model.featureCount == features.count, "the model reads the named features")
             self.features = features
@@ -31,6 +34,7 @@ public struct RelationshipModel: Sendable, Equatable {
             }
         }
 
+        /// The probability of the branch's "yes", from a full ``DerivationEvidence/features`` vector.
         public func probability(_ evidence: [Double]) -> Double {
             model.probability(positions.map { evidence[$0] })
         }
@@ -47,6 +51,7 @@ public struct RelationshipModel: Sendable, Equatable {
     /// Raw probability of the verdict to the observed rate of being right.
     public var calibration: IsotonicCalibration
 
+    /// A model from its four branches and its calibration; ``shipped`` is the fitted one.
     public init(reuse: Branch, paraphrase: Branch, verbatim: Branch, sameEvent: Branch, calibration: IsotonicCalibration) {
         self.reuse = reuse
         self.paraphrase = paraphrase
@@ -57,6 +62,7 @@ public struct RelationshipModel: Sendable, Equatable {
 
     /// A relationship with the probability of every relationship.
     public struct Decision: Sendable, Equatable {
+        /// The verdict.
         public var relationship: Relationship
         /// The uncalibrated probability of `relationship`.
         public var score: Double
@@ -68,14 +74,15 @@ public struct RelationshipModel: Sendable, Equatable {
         public var probabilities: [Relationship: Double]
     }
 
-    /// A run of this many words copied word for word (``CopiedRun``: outside shared quotations)
-    /// is reuse whatever else the evidence says: independent reports of one event share no run
+    /// A run of this many words copied word for word outside shared quotations
+    /// (``DerivationEvidence/longestCopiedRun``) is reuse whatever else the evidence says: independent reports of one event share no run
     /// over 18 words in the development clusters, and a copied paragraph inside a long text is
     /// reuse at any share of it (the model, fitted on news excerpts, has seen few long texts).
     public static let decisiveCopiedRun = 40
     /// P(reuse) when a decisive copied run is present.
     static let decisiveReuseProbability = 0.99
 
+    /// The relationship the evidence points to, with its calibrated confidence.
     public func decide(_ evidence: DerivationEvidence) -> Decision {
         decide(evidence.features, longestCopiedRun: evidence.longestCopiedRun)
     }

@@ -7,14 +7,17 @@ import Foundation
 /// (A, B) and (B, A) alike. Inputs are tokens only, so the same features score sentences
 /// inside documents and isolated sentence pairs.
 public enum SentencePairFeatures {
+    /// Feature names, in the order ``compute(_:_:)`` returns them: stored with every model fitted on them.
     public static let names: [String] = [
         "stem1_min", "stem1_max", "stem2_min", "stem2_max", "stem3_min", "stem3_max", "stem4_min", "stem4_max",
         "content_min", "content_max", "lcs_min", "lcs_max", "length_difference", "log_length",
         "numbers_unmatched", "numbers_agree", "names_unmatched", "content_unmatched_min", "content_unmatched_max",
         "negation_differs", "bleu_min", "bleu_max", "longest_run",
     ]
+    /// Number of features.
     public static var count: Int { names.count }
 
+    /// The features of one sentence pair (or pair of sentence groups); all zero when either side is empty.
     public static func compute(_ a: ArraySlice<Token>, _ b: ArraySlice<Token>) -> [Double] {
         var features = [Double](repeating: 0, count: count)
         let la = a.count, lb = b.count

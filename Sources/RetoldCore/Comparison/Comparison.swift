@@ -1,7 +1,25 @@
 /// The result of comparing two documents: what was reused, how much, and how.
+///
+/// Passages and alignments hold sentence indexes into ``a`` and ``b``; findings hold byte
+/// ranges of their normalized text, which ``Document/span(_:)`` maps to the originals.
+///
+/// ### Example
+///
+/// ```swift
+/// for passage in comparison.passages {
+///     for alignment in passage.alignments {
+///         let sentence = comparison.a.sentences[alignment.a.lowerBound]
+///         print(alignment.kind, comparison.a.text.originalText(sentence.range))
+///         for finding in alignment.findings {
+///             print(finding.severity, finding.kind.rawValue, finding.explanation)
+///         }
+///     }
+/// }
+/// ```
 public struct Comparison: Sendable {
-    /// The two documents as analyzed: every range in the comparison points into them.
+    /// The first document as analyzed: every A-side range of the comparison points into it.
     public let a: Document
+    /// The second document as analyzed: every B-side range of the comparison points into it.
     public let b: Document
     /// The reused passages, in A's order.
     public let passages: [Passage]

@@ -1,4 +1,15 @@
 /// What two texts are to each other.
+///
+/// The raw value is the name reports use ("verbatim-copy", "same-event").
+///
+/// ### Example
+///
+/// ```swift
+/// let comparison = Comparer().compare(a, b)
+/// if comparison.relationship.isReuse {
+///     print("\(comparison.relationship.rawValue) (confidence \(comparison.confidence)): \(comparison.reason)")
+/// }
+/// ```
 public enum Relationship: String, Sendable, Codable, CaseIterable {
     /// One repeats the other (or a part of it) word for word.
     case verbatimCopy = "verbatim-copy"

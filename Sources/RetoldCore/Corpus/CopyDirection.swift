@@ -6,22 +6,32 @@
 /// carries text the copy dropped. When neither tells (equal times, near-equal coverage), the
 /// order is unknown.
 public enum CopyDirection: String, Sendable, Codable {
+    /// A came first: B is the copy.
     case aFirst = "a-first"
+    /// B came first: A is the copy.
     case bFirst = "b-first"
+    /// Neither dates nor containment tell.
     case unknown
 
+    /// What decided a direction.
     public enum Basis: String, Sendable, Codable {
+        /// Publication times, known for both and different.
         case published
+        /// One text lies clearly more inside the other than the other way round.
         case containment
+        /// Nothing: the direction is unknown.
         case none
     }
 
-    /// Containment decides only when the copy lies at least this much inside the other text,
-    /// and by this margin more than the other way round. A compilation of passages from many
-    /// texts lies little inside any one of them, and then the order stays unknown.
+    /// Containment decides only when the copy lies at least this much inside the other text. A
+    /// compilation of passages from many texts lies little inside any one of them, and then the
+    /// order stays unknown.
     public static let containmentMinimum = 0.4
+    /// And only when it lies inside the other by this margin more than the other way round.
     public static let containmentMargin = 0.15
 
+    /// Which of A and B came first, and on what basis: publication times when both are known and
+    /// differ, else containment (`coverageA` is the share of A found in B), else unknown.
     public static func decide(publishedA: Double?, publishedB: Double?, coverageA: Double, coverageB: Double) -> (CopyDirection, Basis) {
         if let a = publishedA, let b = publishedB, a != b {
             return (a < b ? .aFirst : .bFirst, .published)

@@ -8,6 +8,17 @@
 /// others. The tree grows from the root like a maximum spanning tree: at each step the strongest
 /// link from a member already placed to one not yet placed is taken, preferring links whose
 /// direction (by date, then containment) agrees that the placed member came first.
+///
+/// ### Example
+///
+/// ```swift
+/// let members = [ReuseClusters.Member(id: 1, publishedAt: 1_700_000_000),
+///                ReuseClusters.Member(id: 2, publishedAt: 1_700_003_600)]
+/// let links = [ReuseClusters.Link(a: 1, b: 2, coverageA: 0.6, coverageB: 0.9, confidence: 0.9)]
+/// for cluster in ReuseClusters.build(members: members, links: links) {
+///     print(cluster.earliest, cluster.edges.map { "\($0.copy) <- \($0.source)" })  // 1 ["2 <- 1"]
+/// }
+/// ```
 public enum ReuseClusters {
     /// A document that may join a cluster.
     public struct Member: Sendable, Equatable {
@@ -15,6 +26,7 @@ public enum ReuseClusters {
         public var id: Int64
         /// Publication time, seconds since 1970, when known: it decides the earliest member.
         public var publishedAt: Double?
+        /// A member; `publishedAt` is nil when the date is unknown.
         public init(id: Int64, publishedAt: Double?) {
             self.id = id
             self.publishedAt = publishedAt
@@ -23,14 +35,17 @@ public enum ReuseClusters {
 
     /// A verified reuse link between two members, as link building stored it.
     public struct Link: Sendable, Equatable {
-        /// The two members' ids.
+        /// One member's id.
         public var a: Int64
+        /// The other member's id.
         public var b: Int64
-        /// Share of A found in B, and of B found in A.
+        /// Share of A found in B.
         public var coverageA: Double
+        /// Share of B found in A.
         public var coverageB: Double
         /// The calibrated probability that the link's relationship is right.
         public var confidence: Double
+        /// A link; `confidence` defaults to 1, for links known to be right.
         public init(a: Int64, b: Int64, coverageA: Double, coverageB: Double, confidence: Double = 1) {
             self.a = a
             self.b = b
@@ -42,14 +57,16 @@ public enum ReuseClusters {
 
     /// One edge of a cluster's copy tree.
     public struct Edge: Sendable, Equatable {
-        /// The member that most likely copied, and the one it copied from.
+        /// The member that most likely copied.
         public var copy: Int64
+        /// The member it copied from.
         public var source: Int64
         /// What says the source came first: dates, containment, or nothing (the tree needed
         /// the link, but its direction is unknown).
         public var basis: CopyDirection.Basis
-        /// Share of the copy found in the source, and of the source found in the copy.
+        /// Share of the copy found in the source.
         public var coverageCopy: Double
+        /// Share of the source found in the copy.
         public var coverageSource: Double
     }
 
@@ -57,8 +74,10 @@ public enum ReuseClusters {
     public struct Cluster: Sendable, Equatable {
         /// Members, the root first, then in the order the tree placed them.
         public var members: [Int64]
-        /// The root: the earliest member, and what decided it.
+        /// The root: the earliest member.
         public var earliest: Int64
+        /// What decided the root: `published` when any member has a date; otherwise
+        /// `containment` when containment told the direction of any link, else `none`.
         public var earliestBasis: CopyDirection.Basis
         /// The copy tree: one edge for every member but the root.
         public var edges: [Edge]
@@ -129,8 +148,9 @@ public enum ReuseClusters {
     /// Share of a group's members that must link to another group before the two join.
     public static let joiningShare = 0.5
     /// A single link joins a document to a group when one text lies this much inside the other
-    /// and the link's confidence reaches `decisiveConfidence`.
+    /// and the link's confidence reaches ``decisiveConfidence``.
     public static let decisiveCoverage = 0.5
+    /// The confidence a single link needs to join a document to a group (see ``decisiveCoverage``).
     public static let decisiveConfidence = 0.6
 
     static func strength(_ link: Link) -> Double { link.confidence * max(link.coverageA, link.coverageB) }

@@ -35,6 +35,7 @@ public struct DerivationEvidence: Sendable, Equatable {
     /// Containment of ordinary word trigrams (no name, figure or quoted word; at least one
     /// content word), each direction: A's found in B, B's found in A.
     public var ordinaryA = 0.0, ordinaryB = 0.0
+    /// Number of distinct ordinary word trigrams the two texts share.
     public var ordinaryShared = 0
     /// Word-bigram containment, each direction (the plain overlap baseline).
     public var bigramsA = 0.0, bigramsB = 0.0
@@ -45,7 +46,9 @@ public struct DerivationEvidence: Sendable, Equatable {
     public var verbatimAlignments = 0
     /// Mean sentence-pair probability over non-quotation alignments.
     public var meanProbability = 0.0
-    /// Words (shorter side) of the longest run of consecutive non-paraphrased alignments.
+    /// Words in the longest run the two texts share word for word, found in the texts themselves
+    /// (a copied paragraph may start or end inside a sentence); words quoted on both sides break
+    /// a run.
     public var longestCopiedRun = 0
     /// Inside the stretch of each text that the body alignments span (first to last aligned
     /// body sentence), the share of body characters aligned: a verbatim copy leaves no gap, an
@@ -63,19 +66,24 @@ public struct DerivationEvidence: Sendable, Equatable {
     /// Alignments left out of the body evidence, and why.
     public var setAside: [SetAside] = []
 
+    /// An alignment left out of the body evidence, and why.
     public struct SetAside: Sendable, Equatable {
+        /// Why an alignment does not count as evidence of copying.
         public enum Reason: String, Sendable, Codable {
             /// Most of the words it keeps are quoted on both sides: both may quote one statement.
             case sharedQuotation = "shared-quotation"
             /// A headline, byline, caption or other short line on one side.
             case furniture
         }
-        /// Sentence ranges of the alignment.
+        /// The alignment's sentence range in A.
         public var a: Range<Int>
+        /// The alignment's sentence range in B.
         public var b: Range<Int>
+        /// Why it was set aside.
         public var reason: Reason
     }
 
+    /// Evidence with every measure at zero; ``Comparer/compare(_:_:)`` measures the real one.
     public init() {}
 
     /// Why an alignment was set aside, if it was.

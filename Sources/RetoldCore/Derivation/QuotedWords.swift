@@ -9,6 +9,7 @@ public struct QuotedWords: Sendable, Equatable {
     /// For each token, whether it lies between an opening and a closing mark.
     public let inside: [Bool]
 
+    /// Marks which tokens of a document are quoted.
     public init(_ document: Document) {
         let bytes = document.text.bytes
         var inside = [Bool](repeating: false, count: document.tokens.count)

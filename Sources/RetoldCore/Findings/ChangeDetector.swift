@@ -3,6 +3,7 @@
 /// Checks only ever compare sentences that the aligner paired, so a figure in one story is
 /// never held against an unrelated sentence of the other.
 public struct ChangeDetector: Sendable {
+    /// A detector. It holds no state: the names and figures it needs are gathered per comparison.
     public init() {}
 
     /// The passages with each alignment's findings filled in.

@@ -1,8 +1,21 @@
 /// Checks one text with no source at hand: claims that contradict each other, ties that cannot
 /// hold, a person given both genders, and leftovers of scraping or rewriting.
 public struct DocumentChecker: Sendable {
+    /// A checker. It holds no state.
     public init() {}
 
+    /// The findings of one text, in text order. Both ranges of a finding point into `document`.
+    ///
+    /// ### Example
+    ///
+    /// ```swift
+    /// var analyzer = TextAnalyzer()
+    /// let document = analyzer.analyze("Kim Jong Un's influential sister, Kim Jong Un, said talks could resume.")
+    /// for finding in DocumentChecker().check(document) {
+    ///     print(finding.severity, finding.kind.rawValue, finding.explanation)
+    /// }
+    /// // high impossible-relation The text calls Kim Jong Un the sister of Kim Jong Un: nobody is their own sister.
+    /// ```
     public func check(_ document: Document) -> [Finding] {
         guard !document.tokens.isEmpty else { return [] }
         let names = NameFinder(document)

@@ -23,6 +23,7 @@ public struct NameMention: Sendable, Equatable {
     /// The country the entity names or stands for ("Seoul" -> "South Korea"), if any.
     public private(set) var country: String?
 
+    /// A mention; its comparison key and country follow from `entity`.
     public init(tokens: Range<Int>, text: String, entity: String, possessive: Bool) {
         self.tokens = tokens
         self.text = text
@@ -38,6 +39,7 @@ public struct NameMention: Sendable, Equatable {
         country = Gazetteer.country(entity.lowercased())
     }
 
+    /// The comparison key of a name: letters only, lowercase, a plural "s" dropped from each word.
     public static func key(_ name: String) -> String {
         // Most names are ASCII: one pass over the bytes. Anything else goes by Unicode scalar.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -141,8 +143,10 @@ public struct NameMention: Sendable, Equatable {
 /// - Months and weekdays are times, not names.
 /// - A one-word name links to the last full name containing it ("Kim" after "Kim Yo Jong").
 public struct NameFinder: Sendable {
+    /// The names found, in text order.
     public let mentions: [NameMention]
 
+    /// Finds the names of a document.
     public init(_ document: Document) {
         let tokens = document.tokens
         var capitalizedInside = Set<UInt64>()

@@ -12,6 +12,7 @@
 public enum AnchorTerms {
     /// Content words at least this many bytes long count as anchors even without a capital.
     public static let longWordBytes = 9
+    /// Winnowing window of the anchor features, in consecutive anchor pairs.
     public static let defaultWindow = 4
 
     /// Indexes of the anchor tokens: names (capitalized words that do not start a sentence),

@@ -4,14 +4,18 @@
 /// Two independent 64-bit lanes, each reading eight bytes per step through the SplitMix64
 /// finalizer; at 128 bits an accidental collision is out of reach for any corpus.
 public struct ContentHash: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The first 64 bits.
     public var high: UInt64
+    /// The last 64 bits.
     public var low: UInt64
 
+    /// A hash from its two halves, as stored.
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
+    /// The hash of normalized text bytes.
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var a: UInt64 = 0x243f_6a88_85a3_08d3 ^ UInt64(bytes.count)
         var b: UInt64 = 0x1319_8a2e_0370_7344 &+ UInt64(bytes.count)
@@ -31,6 +35,7 @@ public struct ContentHash: Sendable, Hashable, Comparable, CustomStringConvertib
         low = StableHash.mix((b &+ tail) ^ 0x082e_fa98_ec4e_6c89)
     }
 
+    /// The hash of normalized text bytes in an array.
     public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { ContentHash($0) }
     }
@@ -50,6 +55,7 @@ public struct ContentHash: Sendable, Hashable, Comparable, CustomStringConvertib
             + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64($0))) }
     }
 
+    /// Reads what `bytes` wrote; nil unless there are exactly 16 bytes.
     public init?(bytes: [UInt8]) {
         guard bytes.count == 16 else { return nil }
         high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }

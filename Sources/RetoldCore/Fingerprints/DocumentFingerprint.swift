@@ -1,11 +1,24 @@
 /// Everything the index keeps to find a document again: its content hash (duplicates), its
 /// MinHash signature and LSH band keys (near-copies), its anchor features (rewrites), and its
 /// passage features (verbatim passages inside longer texts).
+///
+/// ### Example
+///
+/// ```swift
+/// let fingerprinter = Fingerprinter()
+/// let a = fingerprinter.fingerprint(wireStory), b = fingerprinter.fingerprint(republished)
+/// let duplicate = a.contentHash == b.contentHash
+/// let overlap = a.signature.jaccard(b.signature)            // estimated shingle overlap
+/// let candidates = !Set(a.bandKeys).isDisjoint(with: b.bandKeys)  // the LSH test
+/// let rewrite = !Set(a.anchorKeys).isDisjoint(with: b.anchorKeys)  // shared anchor features
+/// ```
 public struct DocumentFingerprint: Sendable, Equatable {
     /// 128-bit hash of the normalized text: equal texts are one document.
     public var contentHash: ContentHash
-    /// MinHash of the word shingles, and its LSH band keys (one per band).
+    /// MinHash of the word shingles: its bins estimate how much two texts overlap.
     public var signature: MinHashSignature
+    /// The signature's LSH band keys, one per band: two documents with an equal key are
+    /// candidates for a closer look.
     public var bandKeys: [Int64]
     /// Winnowed windows of rare content words and figures, which survive word-level spinning.
     public var anchorKeys: [Int64]
@@ -17,16 +30,30 @@ public struct DocumentFingerprint: Sendable, Equatable {
 
 /// Computes fingerprints with fixed parameters. Works from the normalized text and its tokens
 /// only (no stemming or sentence model), so it runs at tokenizer speed.
+///
+/// Fingerprints are comparable only when made with the same parameters: an index records the
+/// ones it was created with (by default, these defaults) and fingerprints every text with them.
+///
+/// ### Example
+///
+/// ```swift
+/// let fingerprint = Fingerprinter().fingerprint("North Korea fired two missiles on Sunday.")
+/// print(fingerprint.contentHash, fingerprint.words)  // 32 hex digits, 7
+/// ```
 public struct Fingerprinter: Sendable {
-    /// The signature's hash functions and its split into bands.
+    /// The signature's hash functions.
     public let minHasher: MinHasher
+    /// The signature's split into bands.
     public let banding: LSHBanding
     /// Words per shingle of the signature.
     public let shingleSize: Int
-    /// Winnowing windows of the anchor and passage features, in features.
+    /// Winnowing window of the anchor features, in consecutive anchor pairs.
     public let anchorWindow: Int
+    /// Winnowing window of the passage features, in consecutive shingles.
     public let passageWindow: Int
 
+    /// A fingerprinter; the defaults are what a new index uses. Without a `banding`, the bands
+    /// are chosen for ``LSHBanding/defaultThreshold`` at the signature's size.
     public init(minHasher: MinHasher = MinHasher(), banding: LSHBanding? = nil,
                 shingleSize: Int = WordShingles.defaultSize, anchorWindow: Int = AnchorTerms.defaultWindow,
                 passageWindow: Int = PassageFeatures.defaultWindow) {
@@ -37,10 +64,12 @@ public struct Fingerprinter: Sendable {
         self.passageWindow = passageWindow
     }
 
+    /// The fingerprint of a raw text, normalized first.
     public func fingerprint(_ input: String) -> DocumentFingerprint {
         fingerprint(NormalizedText(input))
     }
 
+    /// The fingerprint of a normalized text.
     public func fingerprint(_ text: NormalizedText) -> DocumentFingerprint {
         let tokens = Tokenizer.tokenize(text)
         return text.bytes.withUnsafeBufferPointer { bytes in

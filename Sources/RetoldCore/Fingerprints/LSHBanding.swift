@@ -8,9 +8,12 @@ import Foundation
 /// threshold: it minimizes the area of false positives below the threshold plus the area of
 /// false negatives above it, each integrated over s (the method datasketch documents).
 public struct LSHBanding: Sendable, Equatable {
+    /// Number of bands.
     public let bands: Int
+    /// Signature values per band.
     public let rows: Int
 
+    /// A banding of the given size; both must be at least 1.
     public init(bands: Int, rows: Int) {
         precondition(bands >= 1 && rows >= 1)
         self.bands = bands
@@ -21,6 +24,7 @@ public struct LSHBanding: Sendable, Equatable {
     /// edited copies keep; heavier rewrites are the anchor-term path's job.
     public static let defaultThreshold = 0.3
 
+    /// The banding whose S-curve steps at `threshold` (between 0 and 1), for signatures of `bins` values.
     public init(threshold: Double, bins: Int = MinHasher.defaultBins) {
         precondition(threshold > 0 && threshold < 1)
         var best = (error: Double.infinity, bands: 1, rows: bins)

@@ -1,8 +1,10 @@
 /// A MinHash signature: one 32-bit minimum per bin, compared bin by bin to estimate Jaccard
 /// similarity. Stored as 4 bytes per bin (512 bytes at the default 128 bins).
 public struct MinHashSignature: Sendable, Equatable {
+    /// One minimum per bin.
     public var values: [UInt32]
 
+    /// A signature from its values, as stored.
     public init(values: [UInt32]) { self.values = values }
 
     /// A signature of a text with no shingles: it matches nothing, itself included.
@@ -49,14 +51,18 @@ public struct MinHashSignature: Sendable, Equatable {
 public struct MinHasher: Sendable {
     /// Number of bins (values in a signature); a power of two.
     public let bins: Int
+    /// Seed of the hashing: signatures compare only when made with the same seed and bins.
     public let seed: UInt64
     private let shift: UInt64
 
     static let emptyBin = UInt32.max
 
+    /// Bins of a signature unless told otherwise.
     public static let defaultBins = 128
+    /// The seed unless told otherwise, fixed so that signatures stored by one run compare with the next's.
     public static let defaultSeed: UInt64 = 0x5245_544f_4c44_0001  // "RETOLD" + version
 
+    /// A hasher; `bins` must be a power of two from 2 to 65,536.
     public init(bins: Int = MinHasher.defaultBins, seed: UInt64 = MinHasher.defaultSeed) {
         precondition(bins >= 2 && bins <= 1 << 16 && bins & (bins - 1) == 0, "bins must be a power of two")
         self.bins = bins
@@ -84,6 +90,7 @@ public struct MinHasher: Sendable {
         return MinHashSignature(values: values)
     }
 
+    /// The signature of shingle hashes in an array.
     public func signature(_ shingles: [UInt64]) -> MinHashSignature {
         shingles.withUnsafeBufferPointer { signature($0) }
     }

@@ -8,6 +8,7 @@
 /// then mixed once. The products are independent of one another, so the CPU computes them in
 /// parallel; hashing word by word through a chain of mixes made shingling a fifth of MinHash time.
 public enum WordShingles {
+    /// Words per shingle.
     public static let defaultSize = 5
 
     /// One odd multiplier per position in the n-gram (positions beyond this wrap, still distinct
@@ -21,6 +22,8 @@ public enum WordShingles {
         return turn == 0 ? base : (base << turn | base >> (64 - turn)) | 1
     }
 
+    /// The shingle hashes of a token sequence, one per run of `size` consecutive words: one for a
+    /// text of `size` words or fewer, none for an empty one.
     public static func hashes(_ tokens: UnsafeBufferPointer<Token>, size: Int = defaultSize) -> [UInt64] {
         precondition(size >= 1)
         guard !tokens.isEmpty else { return [] }
@@ -53,6 +56,7 @@ public enum WordShingles {
         }
     }
 
+    /// The shingle hashes of tokens in an array.
     public static func hashes(_ tokens: [Token], size: Int = defaultSize) -> [UInt64] {
         tokens.withUnsafeBufferPointer { hashes($0, size: size) }
     }

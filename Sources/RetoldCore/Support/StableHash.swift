@@ -4,7 +4,9 @@
 /// across runs. Everything Retold hashes goes through these functions instead, which give
 /// the same value on every run and every machine.
 public enum StableHash {
+    /// FNV-1a's 64-bit offset basis: the hash of no bytes.
     public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a's 64-bit prime.
     public static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// FNV-1a over bytes. Short keys (words) dominate, where FNV-1a is as fast as anything.

@@ -8,6 +8,7 @@ public struct Document: Sendable {
     /// Sentences, each a range of `tokens`.
     public let sentences: [Sentence]
 
+    /// Assembles a document from its parts; ``TextAnalyzer/analyze(_:)`` is the usual way to get one.
     public init(text: NormalizedText, tokens: [Token], sentences: [Sentence]) {
         self.text = text
         self.tokens = tokens

@@ -17,6 +17,7 @@
 /// It is checked against the reference implementation (the Snowball-generated Python package
 /// `snowballstemmer`) by the vectors in `Tests/RetoldCoreTests/Fixtures/porter2-vectors.tsv`.
 public struct EnglishStemmer: Sendable {
+    /// A stemmer. It holds no state, so one value serves any number of words.
     public init() {}
 
     /// Stems one lowercase word given as UTF-8 bytes (letters, digits, apostrophes). Writes the

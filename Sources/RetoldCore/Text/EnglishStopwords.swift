@@ -16,6 +16,7 @@ public enum EnglishStopwords {
         hashes.contains(hash)
     }
 
+    /// True when the lowercase word is a stopword (the non-hot-path form of ``contains(hash:)``).
     public static func contains(_ word: String) -> Bool {
         wordSet.contains(word)
     }

@@ -17,6 +17,7 @@ public struct NormalizedText: Sendable {
     /// Normalized offset to original offset.
     public let offsets: OffsetMap
 
+    /// Normalizes a text, keeping the original and the map from normalized offsets back to it.
     public init(_ original: String) {
         self.original = original
         var input = original

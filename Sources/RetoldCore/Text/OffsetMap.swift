@@ -13,6 +13,7 @@ public struct OffsetMap: Sendable, Equatable {
     /// Byte length of the normalized text.
     public private(set) var normalizedLength: Int = 0
 
+    /// The map of an empty text; normalization builds the real ones.
     public init() {}
 
     /// Records that normalized offset `normalized` corresponds to original offset `original`.

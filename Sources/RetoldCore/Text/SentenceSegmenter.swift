@@ -8,10 +8,12 @@
 /// - A line break ends a sentence (headlines and bylines have no period), except in
 ///   hard-wrapped text, where only blank lines and punctuation do.
 public enum SentenceSegmenter {
+    /// The sentences of a tokenized text, in order.
     public static func segment(_ text: NormalizedText, tokens: [Token]) -> [Sentence] {
         text.bytes.withUnsafeBufferPointer { segment($0, tokens: tokens) }
     }
 
+    /// The sentences of tokenized normalized bytes, in order: the form that works without a ``NormalizedText``.
     public static func segment(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         let hardWrapped = isHardWrapped(bytes)

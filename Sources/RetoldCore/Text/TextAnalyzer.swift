@@ -3,6 +3,15 @@
 /// An analyzer keeps a cache from word keys to stem hashes, so a process that analyzes many
 /// texts (a pairs file, an index run) stems each distinct word once. It is a value type: give
 /// each task its own copy.
+///
+/// ### Example
+///
+/// ```swift
+/// var analyzer = TextAnalyzer()
+/// let document = analyzer.analyze("Seoul said on Monday that the talks would resume.")
+/// print(document.sentences.count, document.tokens.count)  // 1 9
+/// print(document.string(of: document.tokens[0]))           // Seoul
+/// ```
 public struct TextAnalyzer: Sendable {
     private var stemCache: [UInt64: UInt64] = [:]
     private let stemmer = EnglishStemmer()
@@ -12,8 +21,15 @@ public struct TextAnalyzer: Sendable {
     /// Past this many cached words the cache restarts, so memory stays bounded on huge corpora.
     public static let stemCacheLimit = 200_000
 
+    /// An analyzer with an empty stem cache.
     public init() {}
 
+    /// Analyzes one text: normalizes it, tokenizes it, splits it into sentences, and marks
+    /// stopwords and stems.
+    ///
+    /// The result keeps `input` as ``Document/original``. Its token and sentence ranges are byte
+    /// ranges of the normalized text; ``Document/span(_:)`` maps one back to the original. The
+    /// method is `mutating` only because the stem cache grows.
     public mutating func analyze(_ input: String) -> Document {
         let text = NormalizedText(input)
         var tokens = Tokenizer.tokenize(text)

@@ -3,26 +3,34 @@
 /// Tokens carry hashes rather than strings: matching compares 64-bit keys, and the text of a
 /// token is always one slice away (`NormalizedText.text(token.range)`).
 public struct Token: Sendable, Equatable {
-    /// Normalized byte offsets.
+    /// Normalized byte offset of the token's first byte.
     public var start: Int32
+    /// Normalized byte offset just past the token's last byte.
     public var end: Int32
     /// `StableHash.fnv1a` of the lowercase form (numbers without grouping commas).
     public var key: UInt64
     /// `StableHash.fnv1a` of the Porter2 stem (equal to `key` for numbers and non-ASCII words).
     public var stem: UInt64
+    /// What kind of word it is: stopword, number, capitalized, and so on.
     public var flags: Flags
 
+    /// The token's normalized bytes, `start..<end`.
     public var range: Range<Int> { Int(start)..<Int(end) }
 
+    /// Properties of a token, one bit each, set by the tokenizer and the analyzer.
     public struct Flags: OptionSet, Sendable, Equatable {
+        /// The bits.
         public let rawValue: UInt8
+        /// Flags from their bits.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
 
         // Concrete bit tests: the generic SetAlgebra defaults are not specialized on hot paths.
         @inlinable @inline(__always)
+        /// True when every flag of `member` is set.
         public func contains(_ member: Flags) -> Bool { rawValue & member.rawValue == member.rawValue }
 
         @inlinable @inline(__always) @discardableResult
+        /// Sets the flags of `member`, reporting whether any of them was unset before.
         public mutating func insert(_ member: Flags) -> (inserted: Bool, memberAfterInsert: Flags) {
             let inserted = !contains(member)
             self = Flags(rawValue: rawValue | member.rawValue)

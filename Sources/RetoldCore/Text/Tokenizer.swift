@@ -8,10 +8,13 @@
 /// - Numbers keep decimal points, times keep their colon ("2.5", "3:30"), and grouping commas
 ///   are dropped from the key, so "28,500" and "28500" are the same token.
 public enum Tokenizer {
+    /// The tokens of a normalized text, in order.
     public static func tokenize(_ text: NormalizedText) -> [Token] {
         text.bytes.withUnsafeBufferPointer { tokenize($0) }
     }
 
+    /// The tokens of UTF-8 bytes, in order. The bytes should be normalized text, or text that
+    /// ``tokensIgnoreNormalization(_:)`` accepts as it is.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         // Tokens are written into scratch space large enough for any text (a token takes at
         // least one byte and a separator), sparing a capacity check per token, then copied
@@ -58,6 +61,7 @@ public enum Tokenizer {
         (b >= 0x20 && b < 0x7F) || (b >= 0x09 && b <= 0x0D)
     }
 
+    /// Appends the tokens of the bytes to `tokens`, so a caller can reuse one array's storage.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         scan(bytes) { tokens.append($0) }
     }
