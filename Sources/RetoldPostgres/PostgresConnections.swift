@@ -66,7 +66,7 @@ final class PostgresConnections: Sendable {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.connectionConfiguration, id: 0, logger: logger)
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: try location.connectionConfiguration(), id: 0, logger: logger)
         } catch {
             throw IndexError.database(path: location.description, message: PostgresStatementError(error).message)
         }

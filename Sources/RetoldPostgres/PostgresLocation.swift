@@ -9,12 +9,32 @@ import RetoldIndex
 /// A password may also come from `PGPASSWORD`; `?host=/run/postgresql` connects through a Unix
 /// socket folder, as libpq does.
 public struct PostgresLocation: Sendable, CustomStringConvertible {
-    /// For one connection (opening checks, migrations, administration).
-    public var connectionConfiguration: PostgresConnection.Configuration
-    /// For the index's pool.
-    public var clientConfiguration: PostgresClient.Configuration
+    /// Where the server listens.
+    enum Endpoint: Sendable {
+        case tcp(host: String, port: Int)
+        case unixSocket(path: String)
+    }
+
+    /// How to use TLS, from the URL's `sslmode`.
+    enum TLSMode: String, Sendable {
+        case disable, prefer, require, verify
+    }
+
+    let endpoint: Endpoint
+    let tlsMode: TLSMode
+    let user: String
+    let password: String?
+    let database: String
     /// The URL without its password, for messages.
     public let description: String
+
+    /// Each connection waits at most this long to connect (one connection takes a NIO
+    /// `TimeAmount`, the pool a `Duration`).
+    static let connectSeconds: Int64 = 10
+    /// Statements wait at most this long for a lock held by another writer before failing with a
+    /// clear error, rather than hanging a batch for good (a startup parameter, so it holds on
+    /// every connection the pool opens).
+    static let startupParameters = [("lock_timeout", "60s")]
 
     public static func isPostgresURL(_ text: String) -> Bool {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
@@ -24,57 +44,83 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
             throw IndexError.database(path: "postgres URL", message: "not a postgres://user@host/database URL")
         }
-        let user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? "postgres"
-        let password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
-        var database = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
-        if database.isEmpty { database = user }
+        user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? "postgres"
+        password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
+        let path = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
+        database = path.isEmpty ? user : path
         let query = Dictionary(components.queryItems?.map { ($0.name, $0.value ?? "") } ?? [], uniquingKeysWith: { $1 })
-        let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
         let port = components.port ?? 5432
+        switch query["sslmode"] ?? "prefer" {
+        case "disable": tlsMode = .disable
+        case "allow", "prefer": tlsMode = .prefer
+        case "require": tlsMode = .require
+        case "verify-ca", "verify-full": tlsMode = .verify
+        case let other:
+            throw IndexError.database(path: "postgres URL", message: "sslmode \(other) is not one of disable, prefer, require, verify-full")
+        }
         let place: String
         if let socketFolder = query["host"], socketFolder.hasPrefix("/") {
-            connectionConfiguration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
-            clientConfiguration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            endpoint = .unixSocket(path: "\(socketFolder)/.s.PGSQL.\(port)")
             place = "\(socketFolder) (port \(port))"
         } else {
+            let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+            endpoint = .tcp(host: host, port: port)
+            place = "\(host):\(port)"
+        }
+        description = "postgres://\(user)@\(place)/\(database)"
+        // A TLS setup that cannot be made is reported now, not at the first connection.
+        _ = try connectionConfiguration()
+    }
+
+    /// For one connection (opening checks, migrations, administration).
+    func connectionConfiguration() throws(IndexError) -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        switch endpoint {
+        case .unixSocket(let path):
+            configuration = .init(unixSocketPath: path, username: user, password: password, database: database)
+        case .tcp(let host, let port):
             let tls: PostgresConnection.Configuration.TLS
-            let poolTLS: PostgresClient.Configuration.TLS
             do {
-                switch query["sslmode"] ?? "prefer" {
-                case "disable": tls = .disable; poolTLS = .disable
-                case "allow", "prefer": tls = .prefer(try Self.tlsContext(verify: false)); poolTLS = .prefer(Self.tlsConfiguration(verify: false))
-                case "require": tls = .require(try Self.tlsContext(verify: false)); poolTLS = .require(Self.tlsConfiguration(verify: false))
-                case "verify-ca", "verify-full": tls = .require(try Self.tlsContext(verify: true)); poolTLS = .require(Self.tlsConfiguration(verify: true))
-                case let other:
-                    throw IndexError.database(path: "postgres URL", message: "sslmode \(other) is not one of disable, prefer, require, verify-full")
+                switch tlsMode {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: false)))
+                case .require: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: false)))
+                case .verify: tls = .require(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: true)))
                 }
-            } catch let error as IndexError {
-                throw error
             } catch {
                 throw IndexError.database(path: "postgres URL", message: "cannot set up TLS: \(error)")
             }
-            connectionConfiguration = .init(host: host ?? "127.0.0.1", port: port, username: user, password: password, database: database, tls: tls)
-            clientConfiguration = .init(host: host ?? "127.0.0.1", port: port, username: user, password: password, database: database, tls: poolTLS)
-            place = "\(host ?? "127.0.0.1"):\(port)"
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
         }
-        connectionConfiguration.options.connectTimeout = .seconds(10)
-        clientConfiguration.options.connectTimeout = .seconds(10)
-        // Statements wait at most this long for a lock held by another writer before failing
-        // with a clear error, rather than hanging a batch for good (a startup parameter sets it
-        // on every connection the pool opens).
-        connectionConfiguration.options.additionalStartupParameters = [("lock_timeout", "60s")]
-        clientConfiguration.options.additionalStartupParameters = [("lock_timeout", "60s")]
-        description = "postgres://\(user)@\(place)/\(database)"
+        configuration.options.connectTimeout = .seconds(Self.connectSeconds)
+        configuration.options.additionalStartupParameters = Self.startupParameters
+        return configuration
+    }
+
+    /// For the index's pool: the same server, user, database, TLS and options.
+    var clientConfiguration: PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        switch endpoint {
+        case .unixSocket(let path):
+            configuration = .init(unixSocketPath: path, username: user, password: password, database: database)
+        case .tcp(let host, let port):
+            let tls: PostgresClient.Configuration.TLS = switch tlsMode {
+            case .disable: .disable
+            case .prefer: .prefer(Self.tlsConfiguration(verify: false))
+            case .require: .require(Self.tlsConfiguration(verify: false))
+            case .verify: .require(Self.tlsConfiguration(verify: true))
+            }
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        }
+        configuration.options.connectTimeout = .seconds(Self.connectSeconds)
+        configuration.options.additionalStartupParameters = Self.startupParameters
+        return configuration
     }
 
     private static func tlsConfiguration(verify: Bool) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verify { tls.certificateVerification = .none }
         return tls
-    }
-
-    private static func tlsContext(verify: Bool) throws -> NIOSSLContext {
-        try NIOSSLContext(configuration: tlsConfiguration(verify: verify))
     }
 }
 #endif
