@@ -92,7 +92,7 @@ public struct IndexSearcher: Sendable {
             let found = evidence[document.id]
             return SearchHit(
                 document: withoutText, relationship: relationship,
-                confidence: verifiedBy == .alignment ? comparison.confidence : 0.9,
+                confidence: verifiedBy == .alignment ? comparison.confidence : ShingleOverlap.confidence,
                 coverageQuery: coverageA, coverageDocument: coverageB,
                 score: SearchHit.score(coverageA, coverageB), verifiedBy: verifiedBy,
                 direction: direction,
@@ -154,8 +154,16 @@ public struct IndexSearcher: Sendable {
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.id < $1.id }
     }
 
-    /// An anchor feature held by more documents than this says little about any of them.
-    static func maxAnchorDocuments(_ total: Int) -> Int { min(250, max(25, total / 500)) }
+    /// An anchor or passage feature held by more documents than this says little about any of
+    /// them: one document in `featureDocumentShare`, kept between the two bounds so that a small
+    /// index still uses its features and a large one skips the names every story mentions
+    /// (the values the planted-corpus and PAN-13 search figures were measured with).
+    static func maxAnchorDocuments(_ total: Int) -> Int {
+        min(maximumFeatureDocuments, max(minimumFeatureDocuments, total / featureDocumentShare))
+    }
+    static let featureDocumentShare = 500
+    static let minimumFeatureDocuments = 25
+    static let maximumFeatureDocuments = 250
 }
 
 /// Shared word 5-grams as a share of each side: the verifier of last resort.
@@ -171,8 +179,17 @@ struct ShingleOverlap {
         containmentB = Double(shared) / Double(b.count)
     }
 
-    /// At least 20 shared 5-grams making up half of one side: far past chance or a shared quote.
-    var indicatesReuse: Bool { shared >= 20 && max(containmentA, containmentB) >= 0.5 }
+    /// Twenty shared 5-grams are far past chance and longer than one shared quotation...
+    static let minimumShared = 20
+    /// ... and making up half of one side, they are its text, not an aside.
+    static let minimumContainment = 0.5
+    /// Nearly all of one side: a verbatim copy with its page furniture changed.
+    static let verbatimContainment = 0.95
+    /// The confidence such a hit reports. A fixed value, not calibrated like the aligner's: no
+    /// labelled set of texts without sentences exists here to fit one on.
+    static let confidence = 0.9
 
-    var relationship: Relationship { max(containmentA, containmentB) >= 0.95 ? .verbatimCopy : .editedCopy }
+    var indicatesReuse: Bool { shared >= Self.minimumShared && max(containmentA, containmentB) >= Self.minimumContainment }
+
+    var relationship: Relationship { max(containmentA, containmentB) >= Self.verbatimContainment ? .verbatimCopy : .editedCopy }
 }

@@ -59,6 +59,8 @@ public struct SearchOptions: Sendable {
         self.filter = filter
     }
 
+    /// Without a set limit, three candidates aligned per result asked for, and never fewer than
+    /// 20: a copy ranked low by its features (a rewrite) is still aligned.
     var effectiveVerifyLimit: Int { verifyLimit ?? max(20, 3 * limit) }
 }
 

@@ -137,27 +137,27 @@ public struct ArticleExtractor: Sendable {
                 let node = tree.nodes[index]
                 var score: Double
                 switch node.tag {
-                case "div", "article", "main", "section": score = 5
-                case "pre", "td", "blockquote": score = 3
-                case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-                case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+                case "div", "article", "main", "section": score = ContentScoring.containerTagScore
+                case "pre", "td", "blockquote": score = ContentScoring.preformattedTagScore
+                case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = ContentScoring.listTagScore
+                case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = ContentScoring.headingTagScore
                 default: score = 0
                 }
-                score += Double(weights[index] * 25)
-                if node.attribute("itemprop")?.lowercased() == "articlebody" { score += 30 }
-                if node.tag == "article" { score += 10 }
+                score += Double(weights[index]) * ContentScoring.classWeightScore
+                if node.attribute("itemprop")?.lowercased() == "articlebody" { score += ContentScoring.articleBodyScore }
+                if node.tag == "article" { score += ContentScoring.articleTagScore }
                 return score
             }
             for index in tree.nodes.indices where !removed[index] && tree.nodes[index].kind == .element {
                 let node = tree.nodes[index]
                 let isParagraph = Self.paragraphTags.contains(node.tag)
-                    || (["div", "section", "article", "span"].contains(node.tag) && directTextLength(index) >= 25)
+                    || (["div", "section", "article", "span"].contains(node.tag) && directTextLength(index) >= ContentScoring.minimumParagraphLength)
                 guard isParagraph else { continue }
                 let length = Self.paragraphTags.contains(node.tag) ? textLength[index] : directTextLength(index)
-                guard length >= 25 else { continue }
-                let score = 1 + Double(commas[index]) + min(Double(length / 100), 3)
+                guard length >= ContentScoring.minimumParagraphLength else { continue }
+                let score = 1 + Double(commas[index]) + min(Double(length / ContentScoring.charactersPerPoint), ContentScoring.maximumLengthPoints)
                 var ancestor = node.parent, level = 0
-                while ancestor > 0, level < 3 {
+                while ancestor > 0, level < ContentScoring.scoredAncestorLevels {
                     if scores[ancestor] == nil { scores[ancestor] = initialScore(ancestor) }
                     scores[ancestor]! += score / (level == 0 ? 1 : level == 1 ? 2 : Double(level * 3))
                     ancestor = tree.nodes[ancestor].parent
@@ -172,17 +172,17 @@ public struct ArticleExtractor: Sendable {
             // Siblings that belong to the story: well scored, or prose paragraphs.
             let parent = tree.nodes[top.0].parent
             guard parent > 0 else { return [top.0] }
-            let threshold = max(10, top.1 * 0.2)
+            let threshold = max(ContentScoring.minimumSiblingScore, top.1 * ContentScoring.siblingShareOfTop)
             var roots: [Int] = []
             for sibling in tree.nodes[parent].children where !removed[sibling] && tree.nodes[sibling].kind == .element {
                 if sibling == top.0 { roots.append(sibling); continue }
                 let node = tree.nodes[sibling]
                 var bonus = 0.0
-                if weights[sibling] > 0, weights[top.0] > 0 { bonus = top.1 * 0.2 }
+                if weights[sibling] > 0, weights[top.0] > 0 { bonus = top.1 * ContentScoring.sameClassBonusShare }
                 if let score = finalScores[sibling], score + bonus >= threshold { roots.append(sibling); continue }
                 if node.tag == "p" {
                     let length = textLength[sibling], density = linkDensity(sibling)
-                    if length > 80 && density < 0.25 { roots.append(sibling) }
+                    if length > ContentScoring.siblingParagraphLength && density < ContentScoring.siblingLinkDensity { roots.append(sibling) }
                 }
             }
             return roots
@@ -203,8 +203,9 @@ public struct ArticleExtractor: Sendable {
             guard ["div", "section", "ul", "ol", "table", "dl", "p", "span", "li"].contains(node.tag) else { return false }
             let density = linkDensity(index)
             let positive = weights[index] > 0
-            if commas[index] >= 10 && density < 0.5 { return false }
-            if density > (positive ? 0.5 : 0.33) && (node.tag != "p" || density > 0.5) { return true }
+            if commas[index] >= ContentScoring.proseCommas && density < ContentScoring.proseLinkDensity { return false }
+            if density > (positive ? ContentScoring.noiseLinkDensityForStory : ContentScoring.noiseLinkDensity)
+                && (node.tag != "p" || density > ContentScoring.noiseLinkDensityForStory) { return true }
             return false
         }
 
