@@ -84,7 +84,7 @@ public enum CompareHTMLRenderer {
         if !report.sharedAnchors.isEmpty {
             out += "<p><span class=\"label\">Shared names and figures</span> \(escape(report.sharedAnchors.joined(separator: ", ")))</p>\n"
         }
-        out += "<p><span class=\"label\">Evidence</span> \(escape(evidenceLine(report.evidence)))</p>\n"
+        out += "<p><span class=\"label\">Evidence</span> \(escape(CompareRenderer.evidenceLine(report.evidence)))</p>\n"
         return out + "</section>\n"
     }
 
@@ -305,16 +305,6 @@ public enum CompareHTMLRenderer {
     static func sentences(_ indexes: [Int], side: Side) -> String {
         guard let first = indexes.min(), let last = indexes.max() else { return "\(side.label) no sentences" }
         return first == last ? "\(side.label) sentence \(first + 1)" : "\(side.label) sentences \(first + 1)-\(last + 1)"
-    }
-
-    /// The terminal report's evidence line, from the report's values.
-    static func evidenceLine(_ e: CompareReport.EvidenceReport) -> String {
-        var parts = ["\(e.inOrder) of \(e.alignedSentences) aligned sentences in A's order"]
-        if e.sharedQuotations > 0 { parts.append("\(e.sharedQuotations) shared quotation\(e.sharedQuotations == 1 ? "" : "s") set aside") }
-        if e.furniture > 0 { parts.append("\(e.furniture) headline or short line\(e.furniture == 1 ? "" : "s") set aside") }
-        parts.append("ordinary wording shared \(percent(e.ordinaryWording.aInB)) of A, \(percent(e.ordinaryWording.bFromA)) of B")
-        parts.append("P(reuse) \(CompareRenderer.format(e.reuseProbability))")
-        return parts.joined(separator: " · ")
     }
 
     // MARK: - Style

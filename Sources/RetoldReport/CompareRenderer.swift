@@ -2,13 +2,15 @@ import RetoldCore
 
 /// The human-readable report of `retold compare`.
 public enum CompareRenderer {
-    /// Order, set-aside alignments, ordinary wording and the model's reuse probability, on one line.
-    static func evidenceLine(_ e: DerivationEvidence, reuse: Double) -> String {
-        var parts = ["\(e.inOrder) of \(e.bodyAlignments) aligned sentences in A's order"]
+    /// Order, set-aside alignments, ordinary wording and the model's reuse probability, on one
+    /// line: the terminal's and the HTML report's, from the report's values.
+    static func evidenceLine(_ e: CompareReport.EvidenceReport) -> String {
+        func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+        var parts = ["\(e.inOrder) of \(e.alignedSentences) aligned sentences in A's order"]
         if e.sharedQuotations > 0 { parts.append("\(e.sharedQuotations) shared quotation\(e.sharedQuotations == 1 ? "" : "s") set aside") }
-        if e.furnitureAlignments > 0 { parts.append("\(e.furnitureAlignments) headline or short line\(e.furnitureAlignments == 1 ? "" : "s") set aside") }
-        parts.append("ordinary wording shared \(Int((e.ordinaryA * 100).rounded()))% of A, \(Int((e.ordinaryB * 100).rounded()))% of B")
-        parts.append("P(reuse) \(format(reuse))")
+        if e.furniture > 0 { parts.append("\(e.furniture) headline or short line\(e.furniture == 1 ? "" : "s") set aside") }
+        parts.append("ordinary wording shared \(percent(e.ordinaryWording.aInB)) of A, \(percent(e.ordinaryWording.bFromA)) of B")
+        parts.append("P(reuse) \(format(e.reuseProbability))")
         return parts.joined(separator: " · ")
     }
 
@@ -26,7 +28,7 @@ public enum CompareRenderer {
         if !comparison.sharedAnchors.isEmpty {
             out += "Shared    \(comparison.sharedAnchors.joined(separator: ", "))\n"
         }
-        out += "Evidence  \(evidenceLine(comparison.evidence, reuse: comparison.decision.reuseProbability))\n"
+        out += "Evidence  \(evidenceLine(CompareReport.EvidenceReport(comparison)))\n"
         let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings)
         if !findings.isEmpty {
             out += "Findings  \(findings.count): what B changed in passages it took from A\n"

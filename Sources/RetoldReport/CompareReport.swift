@@ -152,12 +152,21 @@ extension CompareReport {
                         setAside: comparison.evidence.setAsideReason(alignment)?.rawValue)
                 })
         }
+        evidence = EvidenceReport(comparison)
+    }
+
+    static func round(_ value: Double) -> Double { ReportNumber.round(value) }
+}
+
+extension CompareReport.EvidenceReport {
+    /// The evidence of `comparison`, rounded as every report number is.
+    init(_ comparison: Comparison) {
         let e = comparison.evidence
-        evidence = EvidenceReport(
+        self.init(
             alignedSentences: e.bodyAlignments, inOrder: e.inOrder,
             orderShare: Self.round(e.bodyAlignments == 0 ? 0 : Double(e.inOrder) / Double(e.bodyAlignments)),
             sharedQuotations: e.sharedQuotations, furniture: e.furnitureAlignments,
-            ordinaryWording: Coverage(aInB: Self.round(e.ordinaryA), bFromA: Self.round(e.ordinaryB)),
+            ordinaryWording: CompareReport.Coverage(aInB: Self.round(e.ordinaryA), bFromA: Self.round(e.ordinaryB)),
             verbatimShare: Self.round(e.verbatimShare), editedShare: Self.round(e.editedShare),
             sharedAnchorWords: e.sharedAnchorWords, anchorsInOrder: e.anchorsInOrder,
             reuseProbability: Self.round(comparison.decision.reuseProbability),
