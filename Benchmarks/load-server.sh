@@ -19,31 +19,21 @@ RETOLD=.build/release/retold
 [ -f "$CORPUS/truth.tsv" ] || "$RETOLD" eval planted generate --documents "$DOCS" --out "$CORPUS"
 [ -f "$DB" ] || "$RETOLD" index add "$CORPUS/corpus.jsonl" --db "$DB"
 
-python3 - "$CORPUS/corpus.jsonl" "$WORK" <<'PY'
-import json, random, sys
-corpus, work = sys.argv[1], sys.argv[2]
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
 a = open("examples/000_1fa55ddf9ed85ec1.txt").read()
 b = open("examples/001_b3d10f58ee285008.txt").read()
 open(work + "/compare.json", "w").write(json.dumps({"a": {"text": a}, "b": {"text": b}}))
-random.seed(7)
-lines = [line for i, line in enumerate(open(corpus)) if i < 100000]
-with open(work + "/search-bodies.jsonl", "w") as out:
-    for line in random.sample(lines, 500):
-        out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
 PY
-
+. Benchmarks/search-load.sh
+write_search_load "$CORPUS/corpus.jsonl" "$WORK"
 cat > "$WORK/compare.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local file = io.open(os.getenv("RETOLD_BODY"))
 wrk.body = file:read("*a")
 file:close()
-LUA
-cat > "$WORK/search.lua" <<'LUA'
-local bodies = {}
-for line in io.lines(os.getenv("RETOLD_BODIES")) do bodies[#bodies + 1] = line end
-local headers = { ["Content-Type"] = "application/json" }
-request = function() return wrk.format("POST", "/v1/search", headers, bodies[math.random(#bodies)]) end
 LUA
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -30,21 +30,8 @@ if [ ! -f "$LINKED" ]; then
 fi
 # Documents to add: another planted corpus (another seed), so copies of its own arrive too.
 [ -f "$EXTRA/corpus.jsonl" ] || "$RETOLD" eval planted generate --documents 5000 --seed 7 --out "$EXTRA" >/dev/null
-python3 - "$CORPUS/corpus.jsonl" "$WORK" <<'PY'
-import json, random, sys
-corpus, work = sys.argv[1], sys.argv[2]
-random.seed(7)
-lines = [line for i, line in enumerate(open(corpus)) if i < 100000]
-with open(work + "/search-bodies.jsonl", "w") as out:
-    for line in random.sample(lines, 500):
-        out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
-PY
-cat > "$WORK/search.lua" <<'LUA'
-local bodies = {}
-for line in io.lines(os.getenv("RETOLD_BODIES")) do bodies[#bodies + 1] = line end
-local headers = { ["Content-Type"] = "application/json" }
-request = function() return wrk.format("POST", "/v1/search", headers, bodies[math.random(#bodies)]) end
-LUA
+. Benchmarks/search-load.sh
+write_search_load "$CORPUS/corpus.jsonl" "$WORK"
 
 # Each run starts from the same linked index.
 rm -f "$DB" "$DB-wal" "$DB-shm"
