@@ -26,7 +26,7 @@ a = open("examples/000_1fa55ddf9ed85ec1.txt").read()
 b = open("examples/001_b3d10f58ee285008.txt").read()
 open(work + "/compare.json", "w").write(json.dumps({"a": {"text": a}, "b": {"text": b}}))
 PY
-. Benchmarks/search-load.sh
+. Benchmarks/server-load.sh
 write_search_load "$CORPUS/corpus.jsonl" "$WORK"
 cat > "$WORK/compare.lua" <<'LUA'
 wrk.method = "POST"
@@ -36,12 +36,7 @@ wrk.body = file:read("*a")
 file:close()
 LUA
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$RETOLD" serve --db "$DB" --port "$PORT" 2>"$WORK/server.log" &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-URL="http://127.0.0.1:$PORT"
+start_server "$RETOLD" "$DB" "$WORK/server.log"
 
 echo "== POST /v1/compare, example pair, 64 connections, ${COMPARE_SECONDS}s"
 RETOLD_BODY="$WORK/compare.json" wrk -t2 -c64 -d"${COMPARE_SECONDS}s" --latency -s "$WORK/compare.lua" "$URL/v1/compare"

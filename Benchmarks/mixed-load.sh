@@ -30,18 +30,13 @@ if [ ! -f "$LINKED" ]; then
 fi
 # Documents to add: another planted corpus (another seed), so copies of its own arrive too.
 [ -f "$EXTRA/corpus.jsonl" ] || "$RETOLD" eval planted generate --documents 5000 --seed 7 --out "$EXTRA" >/dev/null
-. Benchmarks/search-load.sh
+. Benchmarks/server-load.sh
 write_search_load "$CORPUS/corpus.jsonl" "$WORK"
 
 # Each run starts from the same linked index.
 rm -f "$DB" "$DB-wal" "$DB-shm"
 for suffix in "" -wal -shm; do [ -e "$LINKED$suffix" ] && cp "$LINKED$suffix" "$DB$suffix"; done
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$RETOLD" serve --db "$DB" --port "$PORT" 2>"$WORK/mixed-server.log" &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-URL="http://127.0.0.1:$PORT"
+start_server "$RETOLD" "$DB" "$WORK/mixed-server.log"
 search() {
     RETOLD_BODIES="$WORK/search-bodies.jsonl" wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency --timeout 30s \
         -s "$WORK/search.lua" "$URL/v1/search"
