@@ -15,7 +15,7 @@ public struct SearchHit: Sendable {
     /// of word 5-grams in common, which then also gives the coverage.
     public var verifiedBy: Verifier
 
-    public enum Verifier: String, Sendable {
+    public enum Verifier: String, Sendable, Codable {
         case alignment
         case shingles
     }

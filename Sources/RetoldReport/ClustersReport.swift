@@ -26,7 +26,7 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         public var size: Int
         /// The earliest member, and what decided it: "published", "containment" or "none".
         public var earliest: Int64
-        public var earliestBasis: String
+        public var earliestBasis: CopyDirection.Basis
         /// Members, earliest first, then in the order the copy tree reaches them.
         public var members: [SearchReport.DocumentReport]
         /// Who most likely copied from whom: one edge per member but the earliest.
@@ -43,7 +43,7 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         public var source: Int64
         /// "published" (dates), "containment" (the copy lies within the source), or "none"
         /// (the tree needed the link, but nothing says which side came first).
-        public var basis: String
+        public var basis: CopyDirection.Basis
         /// Share of the copy found in the source, and of the source found in the copy.
         public var coverageCopy: Double
         public var coverageSource: Double
@@ -62,10 +62,10 @@ public struct ClustersReport: Codable, Sendable, Equatable {
         minimumCoverage = listing.minimumCoverage
         clusters = listing.clusters.map { cluster in
             Cluster(
-                size: cluster.members.count, earliest: cluster.earliest, earliestBasis: cluster.earliestBasis.rawValue,
+                size: cluster.members.count, earliest: cluster.earliest, earliestBasis: cluster.earliestBasis,
                 members: cluster.members.compactMap { documents[$0].map(SearchReport.DocumentReport.init) },
                 tree: cluster.edges.map {
-                    Edge(copy: $0.copy, source: $0.source, basis: $0.basis.rawValue,
+                    Edge(copy: $0.copy, source: $0.source, basis: $0.basis,
                          coverageCopy: ReportNumber.round($0.coverageCopy), coverageSource: ReportNumber.round($0.coverageSource))
                 })
         }
@@ -85,15 +85,18 @@ public enum ClustersRenderer {
             let byID = Dictionary(cluster.members.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var children: [Int64: [ClustersReport.Edge]] = [:]
             for edge in cluster.tree { children[edge.source, default: []].append(edge) }
-            let basis = cluster.earliestBasis == "published" ? "by publication time"
-                : cluster.earliestBasis == "containment" ? "by containment, no dates" : "no dates or containment to tell"
+            let basis = switch cluster.earliestBasis {
+            case .published: "by publication time"
+            case .containment: "by containment, no dates"
+            case .none: "no dates or containment to tell"
+            }
             out += "\n" + style.bold("Cluster \(number + 1): \(cluster.size) documents, earliest #\(cluster.earliest)") + " (\(basis))\n"
             func walk(_ id: Int64, _ edge: ClustersReport.Edge?, _ prefix: String, _ last: Bool, _ depth: Int) {
                 let connector = depth == 0 ? "" : (last ? "└─ " : "├─ ")
                 var line = prefix + connector + describe(byID[id], id)
                 if let edge {
                     line += style.dim("  \(CompareRenderer.percent(edge.coverageCopy)) of it from #\(edge.source)")
-                    if edge.basis != "none" { line += style.dim(", by \(edge.basis)") }
+                    if edge.basis != .none { line += style.dim(", by \(edge.basis.rawValue)") }
                 }
                 out += "  " + line + "\n"
                 let next = children[id] ?? []

@@ -97,7 +97,7 @@ public enum CompareHTMLRenderer {
         for item in findings {
             let finding = item.finding
             out += "<li id=\"\(item.id)\" class=\"\(severityClass(finding.severity))\">\n"
-            out += "<p><span class=\"severity\">\(escape(finding.severity))</span> <span class=\"kind\">\(escape(words(finding.kind)))</span> "
+            out += "<p><span class=\"severity\">\(finding.severity.rawValue)</span> <span class=\"kind\">\(escape(words(finding.kind)))</span> "
                 + "\(escape(finding.explanation))</p>\n"
             for (side, span) in [(Side.a, finding.a), (Side.b, finding.b)] {
                 guard let span else { continue }
@@ -117,14 +117,14 @@ public enum CompareHTMLRenderer {
         for (p, passage) in report.passages.enumerated() {
             let number = p + 1
             out += "<section class=\"passage-block\" id=\"p\(number)\" aria-labelledby=\"p\(number)-heading\">\n"
-            out += "<h3 id=\"p\(number)-heading\"><span class=\"tag p\(p % 8)\">\(number)</span> \(escape(passage.kind)) "
+            out += "<h3 id=\"p\(number)-heading\"><span class=\"tag p\(p % 8)\">\(number)</span> \(passage.kind.rawValue) "
                 + "<span class=\"muted\">similarity \(CompareRenderer.format(passage.similarity)) · "
                 + "\(sentences(passage.alignments.flatMap(\.aSentences), side: .a)) · \(sentences(passage.alignments.flatMap(\.bSentences), side: .b)) · "
                 + "in the texts: <a href=\"#a-p\(number)\">A</a>, <a href=\"#b-p\(number)\">B</a></span></h3>\n"
             for (k, alignment) in passage.alignments.enumerated() {
                 let runs = p < changed.count && k < changed[p].count ? changed[p][k] : DifferingWords.Runs(a: [], b: [])
                 if passage.alignments.count > 1 || alignment.setAside != nil {
-                    var line = "\(alignment.kind), \(sentences(alignment.aSentences, side: .a)) ↔ \(sentences(alignment.bSentences, side: .b))"
+                    var line = "\(alignment.kind.rawValue), \(sentences(alignment.aSentences, side: .a)) ↔ \(sentences(alignment.bSentences, side: .b))"
                     if let setAside = alignment.setAside { line += ", set aside as \(words(setAside)): not evidence of copying" }
                     out += "<p class=\"muted alignment\">\(escape(line))</p>\n"
                 }
@@ -137,7 +137,7 @@ public enum CompareHTMLRenderer {
                     out += "<ul class=\"pair-findings\">\n"
                     for item in here {
                         out += "<li class=\"\(severityClass(item.finding.severity))\"><a href=\"#\(item.id)\">F\(item.number)</a> "
-                            + "<span class=\"severity\">\(escape(item.finding.severity))</span> \(escape(item.finding.explanation))</li>\n"
+                            + "<span class=\"severity\">\(item.finding.severity.rawValue)</span> \(escape(item.finding.explanation))</li>\n"
                     }
                     out += "</ul>\n"
                 }
@@ -292,14 +292,14 @@ public enum CompareHTMLRenderer {
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// `edited-copy` as "edited copy".
-    static func words(_ identifier: String) -> String { identifier.replacingOccurrences(of: "-", with: " ") }
+    static func words<Name: RawRepresentable>(_ name: Name) -> String where Name.RawValue == String {
+        name.rawValue.replacingOccurrences(of: "-", with: " ")
+    }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
-    /// Only the three known severities become class names, whatever a report holds.
-    static func severityClass(_ severity: String) -> String {
-        ["high", "medium", "low"].contains(severity) ? severity : "low"
-    }
+    /// The severity's class name: one of the three the page's style knows.
+    static func severityClass(_ severity: Finding.Severity) -> String { severity.rawValue }
 
     /// "A sentence 3" or "B sentences 2-3", from zero-based indexes.
     static func sentences(_ indexes: [Int], side: Side) -> String {

@@ -14,7 +14,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
     public var id: String?
     public var a: DocumentSummary
     public var b: DocumentSummary
-    public var relationship: String
+    public var relationship: Relationship
     public var confidence: Double
     public var reason: String
     public var coverage: Coverage
@@ -79,7 +79,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
     }
 
     public struct PassageReport: Codable, Sendable, Equatable {
-        public var kind: String
+        public var kind: ReuseKind
         public var similarity: Double
         public var probability: Double
         public var a: SpanReport
@@ -88,7 +88,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
     }
 
     public struct AlignmentReport: Codable, Sendable, Equatable {
-        public var kind: String
+        public var kind: ReuseKind
         public var similarity: Double
         public var probability: Double
         /// Sentence indexes (zero-based) on each side; two or more on one side mean a merge or split.
@@ -101,7 +101,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
         /// What changed between the two sides, most severe first.
         public var findings: [FindingReport]
         /// Why this alignment is not evidence of copying, when it is not: `shared-quotation` or `furniture`.
-        public var setAside: String?
+        public var setAside: DerivationEvidence.SetAside.Reason?
         enum CodingKeys: String, CodingKey {
             case kind, similarity, probability, a, b, findings
             case setAside = "set_aside"
@@ -128,7 +128,7 @@ extension CompareReport {
         self.id = id
         a = DocumentSummary(comparison.a, name: nameA)
         b = DocumentSummary(comparison.b, name: nameB)
-        relationship = comparison.relationship.rawValue
+        relationship = comparison.relationship
         confidence = Self.round(comparison.confidence)
         reason = comparison.reason
         coverage = Coverage(aInB: Self.round(comparison.coverageA), bFromA: Self.round(comparison.coverageB))
@@ -136,12 +136,12 @@ extension CompareReport {
         findingCounts = FindingCounts(comparison.passages.flatMap(\.alignments).flatMap(\.findings))
         passages = comparison.passages.map { passage in
             PassageReport(
-                kind: passage.kind.rawValue, similarity: Self.round(passage.similarity),
+                kind: passage.kind, similarity: Self.round(passage.similarity),
                 probability: Self.round(passage.probability),
                 a: span(comparison.a, offsetsA, passage.a), b: span(comparison.b, offsetsB, passage.b),
                 alignments: passage.alignments.map { alignment in
                     AlignmentReport(
-                        kind: alignment.kind.rawValue, similarity: Self.round(alignment.similarity),
+                        kind: alignment.kind, similarity: Self.round(alignment.similarity),
                         probability: Self.round(alignment.probability),
                         aSentences: Array(alignment.a), bSentences: Array(alignment.b),
                         a: span(comparison.a, offsetsA, alignment.a), b: span(comparison.b, offsetsB, alignment.b),
@@ -149,7 +149,7 @@ extension CompareReport {
                         findings: alignment.findings.map {
                             FindingReport($0, a: comparison.a, offsetsA, b: comparison.b, offsetsB)
                         },
-                        setAside: comparison.evidence.setAsideReason(alignment)?.rawValue)
+                        setAside: comparison.evidence.setAsideReason(alignment))
                 })
         }
         evidence = EvidenceReport(comparison)

@@ -2,16 +2,16 @@ import RetoldCore
 
 /// The JSON form of a finding, shared by `retold.compare` (v2) and `retold.check`.
 public struct FindingReport: Codable, Sendable, Equatable {
-    public var kind: String
-    public var severity: String
+    public var kind: Finding.Kind
+    public var severity: Finding.Severity
     public var explanation: String
     /// The words concerned in A (or the checked text), and in B; absent when one side has none.
     public var a: CompareReport.SpanReport?
     public var b: CompareReport.SpanReport?
 
     init(_ finding: Finding, a documentA: Document, _ offsetsA: CharacterOffsets, b documentB: Document?, _ offsetsB: CharacterOffsets?) {
-        kind = finding.kind.rawValue
-        severity = finding.severity.rawValue
+        kind = finding.kind
+        severity = finding.severity
         explanation = finding.explanation
         a = finding.a.map { Self.span(documentA, offsetsA, $0) }
         if let range = finding.b {

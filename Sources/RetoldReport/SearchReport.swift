@@ -78,20 +78,20 @@ public struct SearchReport: Codable, Sendable, Equatable {
     public struct Result: Codable, Sendable, Equatable {
         public var rank: Int
         public var document: DocumentReport
-        public var relationship: String
+        public var relationship: Relationship
         public var confidence: Double
         public var score: Double
         public var coverage: Coverage
         /// "document-first" (the indexed document is most likely the query's source),
         /// "query-first" (it most likely copied the query), or "unknown".
-        public var direction: String
+        public var direction: Direction
         /// What decided the direction: "published", "containment" or "none".
-        public var directionBasis: String
+        public var directionBasis: CopyDirection.Basis
         /// The query's normalized text is exactly this document's.
         public var identical: Bool
         /// "alignment" (aligned sentences) or "shingles" (shared word 5-grams, for text the
         /// sentence aligner cannot pair, such as listings).
-        public var verifiedBy: String
+        public var verifiedBy: SearchHit.Verifier
         public var evidence: Evidence
         /// With --passages: the full comparison, query as A and document as B.
         public var comparison: CompareReport?
@@ -110,21 +110,29 @@ public struct SearchReport: Codable, Sendable, Equatable {
         indexedAs = result.indexedAs
         results = result.hits.enumerated().map { offset, hit in
             Result(
-                rank: offset + 1, document: DocumentReport(hit.document), relationship: hit.relationship.rawValue,
+                rank: offset + 1, document: DocumentReport(hit.document), relationship: hit.relationship,
                 confidence: Self.round(hit.confidence), score: Self.round(hit.score),
                 coverage: Coverage(queryInDocument: Self.round(hit.coverageQuery), documentInQuery: Self.round(hit.coverageDocument)),
-                direction: Self.direction(hit.direction), directionBasis: hit.directionBasis.rawValue, identical: hit.identical,
-                verifiedBy: hit.verifiedBy.rawValue, evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors, sharedPassageFeatures: hit.sharedPassageFeatures),
+                direction: Direction(hit.direction), directionBasis: hit.directionBasis, identical: hit.identical,
+                verifiedBy: hit.verifiedBy, evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors, sharedPassageFeatures: hit.sharedPassageFeatures),
                 comparison: hit.comparison.map { CompareReport($0, nameA: queryName, nameB: "#\(hit.document.id) \(hit.document.sourceID)") })
         }
     }
 
-    /// Search hits say which side came first with A as the query.
-    static func direction(_ direction: CopyDirection) -> String {
-        switch direction {
-        case .aFirst: return "query-first"
-        case .bFirst: return "document-first"
-        case .unknown: return "unknown"
+    /// Which side most likely came first, named for a search: A is the query.
+    public enum Direction: String, Codable, Sendable, Equatable {
+        /// The indexed document is most likely the query's source.
+        case documentFirst = "document-first"
+        /// The indexed document most likely copied the query.
+        case queryFirst = "query-first"
+        case unknown
+
+        init(_ direction: CopyDirection) {
+            switch direction {
+            case .aFirst: self = .queryFirst
+            case .bFirst: self = .documentFirst
+            case .unknown: self = .unknown
+            }
         }
     }
 
@@ -155,15 +163,15 @@ public enum SearchRenderer {
             if let url = doc.url { meta.append(url) }
             if doc.title != nil { meta.append(doc.sourceId) }
             if !meta.isEmpty { out += "   " + style.dim(meta.joined(separator: " · ")) + "\n" }
-            var line = "   \(item.relationship)\(item.identical ? " (identical text)" : ""), confidence \(CompareRenderer.format(item.confidence))"
+            var line = "   \(item.relationship.rawValue)\(item.identical ? " (identical text)" : ""), confidence \(CompareRenderer.format(item.confidence))"
             line += ", score \(CompareRenderer.format(item.score))"
             out += line + "\n"
             out += "   \(CompareRenderer.percent(item.coverage.queryInDocument)) of the query found in it, "
             out += "\(CompareRenderer.percent(item.coverage.documentInQuery)) of it found in the query\n"
             switch item.direction {
-            case "document-first": out += "   most likely the query's source (by \(item.directionBasis))\n"
-            case "query-first": out += "   most likely copied from the query (by \(item.directionBasis))\n"
-            default: break
+            case .documentFirst: out += "   most likely the query's source (by \(item.directionBasis.rawValue))\n"
+            case .queryFirst: out += "   most likely copied from the query (by \(item.directionBasis.rawValue))\n"
+            case .unknown: break
             }
             if let comparison = hit.comparison {
                 let rendered = CompareRenderer.render(comparison, nameA: name, nameB: "#\(doc.id)", style: style)

@@ -128,7 +128,7 @@ struct CompareHTMLRendererTests {
         #expect(second.contains("<a class=\"side\" href=\"#f2-b\">B</a> <q>large</q>") && !second.contains("#f2-a"))
         #expect(html.contains("<p class=\"counts\"><strong>2 findings</strong>: <span class=\"high\">0 high</span>, "
                               + "<span class=\"medium\">1 medium</span>, <span class=\"low\">1 low</span></p>"))
-        #expect(html.contains("<p class=\"verdict\"><strong>\(report.relationship.replacingOccurrences(of: "-", with: " "))</strong> "
+        #expect(html.contains("<p class=\"verdict\"><strong>\(report.relationship.rawValue.replacingOccurrences(of: "-", with: " "))</strong> "
                               + "<span class=\"muted\">confidence \(CompareRenderer.format(report.confidence))</span></p>"))
     }
 
