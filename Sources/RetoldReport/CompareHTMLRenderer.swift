@@ -73,8 +73,8 @@ public enum CompareHTMLRenderer {
         out += "<p>\(escape(report.reason))</p>\n"
         out += "<table class=\"coverage\">\n<caption>Coverage</caption>\n"
         for (label, value) in [("A found in B", report.coverage.aInB), ("B taken from A", report.coverage.bFromA)] {
-            out += "<tr><th scope=\"row\">\(label)</th><td>\(percent(value))</td>"
-                + "<td><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: \(percent(value))\"></span></span></td></tr>\n"
+            out += "<tr><th scope=\"row\">\(label)</th><td>\(CompareRenderer.percentage(value))</td>"
+                + "<td><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: \(CompareRenderer.percentage(value))\"></span></span></td></tr>\n"
         }
         out += "</table>\n"
         let counts = report.findingCounts
@@ -96,7 +96,7 @@ public enum CompareHTMLRenderer {
         out += "<p class=\"hint\">What B changed in passages it took from A. A and B lead to the words in each text.</p>\n<ol class=\"findings\">\n"
         for item in findings {
             let finding = item.finding
-            out += "<li id=\"\(item.id)\" class=\"\(severityClass(finding.severity))\">\n"
+            out += "<li id=\"\(item.id)\" class=\"\(finding.severity.rawValue)\">\n"
             out += "<p><span class=\"severity\">\(finding.severity.rawValue)</span> <span class=\"kind\">\(escape(words(finding.kind)))</span> "
                 + "\(escape(finding.explanation))</p>\n"
             for (side, span) in [(Side.a, finding.a), (Side.b, finding.b)] {
@@ -136,7 +136,7 @@ public enum CompareHTMLRenderer {
                 if !here.isEmpty {
                     out += "<ul class=\"pair-findings\">\n"
                     for item in here {
-                        out += "<li class=\"\(severityClass(item.finding.severity))\"><a href=\"#\(item.id)\">F\(item.number)</a> "
+                        out += "<li class=\"\(item.finding.severity.rawValue)\"><a href=\"#\(item.id)\">F\(item.number)</a> "
                             + "<span class=\"severity\">\(item.finding.severity.rawValue)</span> \(escape(item.finding.explanation))</li>\n"
                     }
                     out += "</ul>\n"
@@ -165,7 +165,7 @@ public enum CompareHTMLRenderer {
             for item in findings {
                 if let span = side == .a ? item.finding.a : item.finding.b {
                     highlights.markers.append(Marker(at: span.start, id: "\(item.id)-\(side.id)", target: item.id,
-                                                     label: "F\(item.number)", severity: severityClass(item.finding.severity)))
+                                                     label: "F\(item.number)", severity: item.finding.severity.rawValue))
                 }
             }
             out += "<article id=\"text-\(side.id)\" aria-labelledby=\"text-\(side.id)-heading\">\n"
@@ -296,10 +296,7 @@ public enum CompareHTMLRenderer {
         name.rawValue.replacingOccurrences(of: "-", with: " ")
     }
 
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
-    /// The severity's class name: one of the three the page's style knows.
-    static func severityClass(_ severity: Finding.Severity) -> String { severity.rawValue }
 
     /// "A sentence 3" or "B sentences 2-3", from zero-based indexes.
     static func sentences(_ indexes: [Int], side: Side) -> String {

@@ -5,11 +5,10 @@ public enum CompareRenderer {
     /// Order, set-aside alignments, ordinary wording and the model's reuse probability, on one
     /// line: the terminal's and the HTML report's, from the report's values.
     static func evidenceLine(_ e: CompareReport.EvidenceReport) -> String {
-        func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
         var parts = ["\(e.inOrder) of \(e.alignedSentences) aligned sentences in A's order"]
         if e.sharedQuotations > 0 { parts.append("\(e.sharedQuotations) shared quotation\(e.sharedQuotations == 1 ? "" : "s") set aside") }
         if e.furniture > 0 { parts.append("\(e.furniture) headline or short line\(e.furniture == 1 ? "" : "s") set aside") }
-        parts.append("ordinary wording shared \(percent(e.ordinaryWording.aInB)) of A, \(percent(e.ordinaryWording.bFromA)) of B")
+        parts.append("ordinary wording shared \(percentage(e.ordinaryWording.aInB)) of A, \(percentage(e.ordinaryWording.bFromA)) of B")
         parts.append("P(reuse) \(format(e.reuseProbability))")
         return parts.joined(separator: " · ")
     }
@@ -87,8 +86,12 @@ public enum CompareRenderer {
         sentences.count == 1 ? "\(sentences.lowerBound + 1)" : "\(sentences.lowerBound + 1)-\(sentences.upperBound)"
     }
 
+    /// A share as a whole percentage, "48%".
+    static func percentage(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    /// The same, right-aligned in four columns for the terminal's tables.
     static func percent(_ value: Double) -> String {
-        let text = "\(Int((value * 100).rounded()))%"
+        let text = percentage(value)
         return String(repeating: " ", count: max(0, 4 - text.count)) + text
     }
 
