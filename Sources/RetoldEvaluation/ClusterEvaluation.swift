@@ -102,7 +102,8 @@ public struct ClusterEvaluation: Sendable {
         let sourceOf = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.sourceID) })
         let clusters = ReuseClusters.build(
             members: stored.map { ReuseClusters.Member(id: $0.id, publishedAt: nil) },
-            links: links.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
+            links: links.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence,
+                                          reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)
 
         var clusteredPairs = 0, familyPairsClustered = 0, familyTouchingPairs = 0

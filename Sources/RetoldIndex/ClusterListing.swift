@@ -22,7 +22,8 @@ public struct ClusterListing: Sendable {
         let admitted = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
         clusters = ReuseClusters.build(
             members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
-            links: admitted.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence) },
+            links: admitted.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence,
+                                          reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)
         self.documents = byID
         indexed = try await index.count()

@@ -93,6 +93,7 @@ public struct IndexSearcher: Sendable {
             return SearchHit(
                 document: withoutText, relationship: relationship,
                 confidence: verifiedBy == .alignment ? comparison.confidence : ShingleOverlap.confidence,
+                reuseProbability: verifiedBy == .alignment ? comparison.decision.reuseProbability : ShingleOverlap.confidence,
                 coverageQuery: coverageA, coverageDocument: coverageB,
                 score: SearchHit.score(coverageA, coverageB), verifiedBy: verifiedBy,
                 direction: direction,

@@ -59,7 +59,8 @@ public struct LinkBuilder: Sendable {
                                                            publishedAt: document.publishedAt, options: options)
                     return result.hits.map { hit in
                         StoredLink(pair: (hit.document.id, document.id), relationship: hit.relationship,
-                                   coverages: (hit.coverageDocument, hit.coverageQuery), confidence: hit.confidence)
+                                   coverages: (hit.coverageDocument, hit.coverageQuery), confidence: hit.confidence,
+                                   reuseProbability: hit.reuseProbability)
                     }
                 }
             }

@@ -5,6 +5,8 @@ public struct SearchHit: Sendable {
     public var document: StoredDocument
     public var relationship: Relationship
     public var confidence: Double
+    /// The probability that one text derives from the other, whatever the kind of reuse.
+    public var reuseProbability: Double
     /// Share of the query found in the document, and of the document found in the query.
     public var coverageQuery: Double
     public var coverageDocument: Double

@@ -109,22 +109,31 @@ public struct StoredLink: Sendable, Equatable {
     public var coverageB: Double
     /// The calibrated probability that the relationship is right.
     public var confidence: Double
+    /// The model's probability that one text derives from the other, whatever the kind of
+    /// reuse: what clustering weighs. A sure copy whose kind (edited or paraphrased) is in doubt
+    /// has a low `confidence` but a high `reuseProbability`.
+    public var reuseProbability: Double
 
-    public init(a: Int64, b: Int64, relationship: Relationship, coverageA: Double, coverageB: Double, confidence: Double) {
+    public init(a: Int64, b: Int64, relationship: Relationship, coverageA: Double, coverageB: Double, confidence: Double,
+                reuseProbability: Double) {
         self.a = a
         self.b = b
         self.relationship = relationship
         self.coverageA = coverageA
         self.coverageB = coverageB
         self.confidence = confidence
+        self.reuseProbability = reuseProbability
     }
 
     /// A link between two documents given in either order: stored with the smaller id as `a`.
-    public init(pair: (Int64, Int64), relationship: Relationship, coverages: (Double, Double), confidence: Double) {
+    public init(pair: (Int64, Int64), relationship: Relationship, coverages: (Double, Double), confidence: Double,
+                reuseProbability: Double) {
         if pair.0 < pair.1 {
-            self.init(a: pair.0, b: pair.1, relationship: relationship, coverageA: coverages.0, coverageB: coverages.1, confidence: confidence)
+            self.init(a: pair.0, b: pair.1, relationship: relationship, coverageA: coverages.0, coverageB: coverages.1,
+                      confidence: confidence, reuseProbability: reuseProbability)
         } else {
-            self.init(a: pair.1, b: pair.0, relationship: relationship, coverageA: coverages.1, coverageB: coverages.0, confidence: confidence)
+            self.init(a: pair.1, b: pair.0, relationship: relationship, coverageA: coverages.1, coverageB: coverages.0,
+                      confidence: confidence, reuseProbability: reuseProbability)
         }
     }
 }

@@ -384,13 +384,15 @@ public final class PostgresIndex: DocumentIndex {
                 if !links.isEmpty {
                     // Only between documents still stored (one may have been removed meanwhile).
                     try await PostgresConnections.run("""
-                        INSERT INTO link (a, b, relationship, coverage_a, coverage_b, confidence)
+                        INSERT INTO link (a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability)
                         SELECT l.* FROM unnest(\(links.map(\.a))::bigint[], \(links.map(\.b))::bigint[], \(links.map(\.relationship.rawValue))::text[],
-                                               \(links.map(\.coverageA))::float8[], \(links.map(\.coverageB))::float8[], \(links.map(\.confidence))::float8[])
-                            AS l(a, b, relationship, coverage_a, coverage_b, confidence)
+                                               \(links.map(\.coverageA))::float8[], \(links.map(\.coverageB))::float8[], \(links.map(\.confidence))::float8[],
+                                               \(links.map(\.reuseProbability))::float8[])
+                            AS l(a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability)
                         WHERE EXISTS (SELECT 1 FROM document WHERE id = l.a) AND EXISTS (SELECT 1 FROM document WHERE id = l.b)
                         ON CONFLICT (a, b) DO UPDATE SET relationship = excluded.relationship,
-                            coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, confidence = excluded.confidence
+                            coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, confidence = excluded.confidence,
+                            reuse_probability = excluded.reuse_probability
                         """, on: connection)
                 }
                 try await PostgresConnections.run("UPDATE document SET linked = true WHERE id = ANY(\(checked)) AND NOT linked", on: connection)
@@ -401,11 +403,14 @@ public final class PostgresIndex: DocumentIndex {
     public func links() async throws -> [StoredLink] {
         try await translate {
             try await connections.withConnection { connection in
-                try await PostgresConnections.rows("SELECT a, b, relationship, coverage_a, coverage_b, confidence FROM link ORDER BY a, b", on: connection)
+                try await PostgresConnections.rows("SELECT a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability FROM link ORDER BY a, b",
+                                                   on: connection)
                     .compactMap { row in
-                        let (a, b, relationship, coverageA, coverageB, confidence) = try row.decode((Int64, Int64, String, Double, Double, Double).self)
+                        let (a, b, relationship, coverageA, coverageB, confidence, reuseProbability) =
+                            try row.decode((Int64, Int64, String, Double, Double, Double, Double).self)
                         return Relationship(rawValue: relationship).map {
-                            StoredLink(a: a, b: b, relationship: $0, coverageA: coverageA, coverageB: coverageB, confidence: confidence)
+                            StoredLink(a: a, b: b, relationship: $0, coverageA: coverageA, coverageB: coverageB,
+                                       confidence: confidence, reuseProbability: reuseProbability)
                         }
                     }
             }

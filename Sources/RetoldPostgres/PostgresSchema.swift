@@ -71,6 +71,13 @@ enum PostgresSchema {
             "ALTER TABLE link ADD COLUMN confidence double precision NOT NULL DEFAULT 0",
             "UPDATE document SET linked = false",
         ]),
+        // Links carry the model's probability of derivation, which clustering joins on; links
+        // stored without it are rebuilt by `retold clusters`.
+        Migration(version: 3, name: "link reuse probability", statements: [
+            "DELETE FROM link",
+            "ALTER TABLE link ADD COLUMN reuse_probability double precision NOT NULL DEFAULT 0",
+            "UPDATE document SET linked = false",
+        ]),
     ]
 
     static var currentVersion: Int { migrations.last!.version }

@@ -56,6 +56,15 @@ enum IndexSchema {
                 UPDATE document SET linked = 0;
                 """)
         }
+        // Links carry the model's probability of derivation, which clustering joins on; links
+        // stored without it are rebuilt on the next `retold clusters`.
+        migrator.registerMigration("v4-link-reuse-probability") { db in
+            try db.execute(sql: """
+                DELETE FROM link;
+                ALTER TABLE link ADD COLUMN reuse_probability REAL NOT NULL DEFAULT 0;
+                UPDATE document SET linked = 0;
+                """)
+        }
         return migrator
     }
 }

@@ -246,11 +246,12 @@ public final class SQLiteIndex: DocumentIndex {
     public func storeLinks(_ links: [StoredLink], checked: [Int64]) async throws {
         try await pool.write { db in
             let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO link (a, b, relationship, coverage_a, coverage_b, confidence)
-                SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM document WHERE id = ?) AND EXISTS (SELECT 1 FROM document WHERE id = ?)
+                INSERT OR REPLACE INTO link (a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability)
+                SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM document WHERE id = ?) AND EXISTS (SELECT 1 FROM document WHERE id = ?)
                 """)
             for link in links {
-                try insert.execute(arguments: [link.a, link.b, link.relationship.rawValue, link.coverageA, link.coverageB, link.confidence, link.a, link.b])
+                try insert.execute(arguments: [link.a, link.b, link.relationship.rawValue, link.coverageA, link.coverageB, link.confidence,
+                                                   link.reuseProbability, link.a, link.b])
             }
             let mark = try db.cachedStatement(sql: "UPDATE document SET linked = 1 WHERE id = ?")
             for id in checked { try mark.execute(arguments: [id]) }
@@ -259,9 +260,10 @@ public final class SQLiteIndex: DocumentIndex {
 
     public func links() async throws -> [StoredLink] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT a, b, relationship, coverage_a, coverage_b, confidence FROM link ORDER BY a, b").compactMap { row in
+            try Row.fetchAll(db, sql: "SELECT a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability FROM link ORDER BY a, b").compactMap { row in
                 guard let relationship = Relationship(rawValue: row["relationship"]) else { return nil }
-                return StoredLink(a: row["a"], b: row["b"], relationship: relationship, coverageA: row["coverage_a"], coverageB: row["coverage_b"], confidence: row["confidence"])
+                return StoredLink(a: row["a"], b: row["b"], relationship: relationship, coverageA: row["coverage_a"], coverageB: row["coverage_b"],
+                                  confidence: row["confidence"], reuseProbability: row["reuse_probability"])
             }
         }
     }

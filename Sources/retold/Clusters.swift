@@ -10,8 +10,9 @@ struct Clusters: AsyncParsableCommand {
         discussion: """
         First brings the verified reuse links up to date: every document added since the last run is searched \
         against those stored before it (progress is saved as it goes). Clusters grow from those links, \
-        strongest first; a group joins another only through links from half its members, or a lone document \
-        through one decisive link, so one false link does not chain two stories together. The earliest member is decided by publication time, or by containment when dates are \
+        strongest first; only a link the model is three-to-one sure is derivation proposes a join, a group \
+        joins another only through links from half its members, and a lone document through one decisive \
+        link, so one doubtful link does not chain two stories together. The earliest member is decided by publication time, or by containment when dates are \
         missing; the tree says who most likely copied from whom.
         """
     )

@@ -203,6 +203,43 @@ extension Words: RandomNumberGenerator {
         #expect(clusters[1].edges == [ReuseClusters.Edge(copy: 4, source: 5, basis: .containment, coverageCopy: 0.95, coverageSource: 0.3)])
     }
 
+    /// Two stories of three copies each, and an independent report: a coin-toss link (P(reuse)
+    /// 0.55) between one copy of each story, or between the report and a copy, joins nothing,
+    /// while the same link at 0.9 joins a lone document that lies inside a copy.
+    @Test func weakLinksDoNotChainGroups() {
+        let members = (1...7).map { Member(id: Int64($0), publishedAt: nil) }
+        func story(_ ids: [Int64]) -> [Link] {
+            [Link(a: ids[0], b: ids[1], coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99),
+             Link(a: ids[0], b: ids[2], coverageA: 0.8, coverageB: 0.85, reuseProbability: 0.99),
+             Link(a: ids[1], b: ids[2], coverageA: 0.8, coverageB: 0.8, reuseProbability: 0.95)]
+        }
+        let stories = story([1, 2, 3]) + story([4, 5, 6])
+        let bridge = Link(a: 3, b: 4, coverageA: 0.6, coverageB: 0.6, reuseProbability: 0.55)
+        let report = Link(a: 2, b: 7, coverageA: 0.3, coverageB: 0.7, reuseProbability: 0.55)
+        let weak = ReuseClusters.build(members: members, links: stories + [bridge, report])
+        #expect(weak.map { $0.members.sorted() } == [[1, 2, 3], [4, 5, 6]])
+
+        var strongReport = report
+        strongReport.reuseProbability = 0.9
+        let joined = ReuseClusters.build(members: members, links: stories + [bridge, strongReport])
+        #expect(joined.map { $0.members.sorted() } == [[1, 2, 3, 7], [4, 5, 6]])
+        // Two weak links alone never make a cluster.
+        #expect(ReuseClusters.build(members: members, links: [bridge, report]).isEmpty)
+    }
+
+    /// A weak link still counts as support: a pair whose two members both link to a group
+    /// (one strongly, one weakly) joins it, where the strong link alone from a pair would not.
+    @Test func weakLinksSupportAJoinAStrongLinkProposes() {
+        let members = (1...5).map { Member(id: Int64($0), publishedAt: nil) }
+        let group = [Link(a: 1, b: 2, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99),
+                     Link(a: 1, b: 3, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99),
+                     Link(a: 4, b: 5, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99)]
+        let strong = Link(a: 3, b: 4, coverageA: 0.4, coverageB: 0.4, reuseProbability: 0.9)
+        let support = Link(a: 2, b: 5, coverageA: 0.4, coverageB: 0.4, reuseProbability: 0.6)
+        #expect(ReuseClusters.build(members: members, links: group + [strong]).map { $0.members.sorted() } == [[1, 2, 3], [4, 5]])
+        #expect(ReuseClusters.build(members: members, links: group + [strong, support]).map { $0.members.sorted() } == [[1, 2, 3, 4, 5]])
+    }
+
     @Test func directionRules() {
         #expect(CopyDirection.decide(publishedA: 1, publishedB: 2, coverageA: 0.9, coverageB: 0.1) == (.aFirst, .published))
         #expect(CopyDirection.decide(publishedA: nil, publishedB: 2, coverageA: 0.9, coverageB: 0.3) == (.bFirst, .containment))

@@ -186,6 +186,14 @@ enum StoreTestData {
         try await LinkBuilder(index: corpus).update()
         let links = try await corpus.links()
         #expect(links.contains { $0.a == 1 && $0.b == 2 && $0.relationship == .paraphrase })
+        // The link keeps the model's probability of derivation beside the verdict's confidence.
+        let example = try #require(links.first { $0.a == 1 && $0.b == 2 })
+        let documents = try await corpus.documents([1, 2], withText: true)
+        var analyzer = TextAnalyzer()
+        // Link building searches each document against the ones before it: 2 is the query.
+        let comparison = Comparer().compare(analyzer.analyze(documents[1].text!), analyzer.analyze(documents[0].text!))
+        #expect(example.reuseProbability == comparison.decision.reuseProbability)
+        #expect(example.confidence == comparison.confidence)
         #expect(try await corpus.unlinkedDocumentIDs(after: 0, limit: 10).isEmpty)
         let clusters = ReuseClusters.build(
             members: [.init(id: 1, publishedAt: nil), .init(id: 2, publishedAt: nil)],

@@ -25,7 +25,8 @@ import RetoldIngest
         } throws: { error in
             String(describing: error).contains("no Retold schema here; create it with `retold index migrate")
         }
-        #expect(try await PostgresIndex.migrate(url: url) == ["1: documents, postings partitioned by band, links", "2: link confidence"])
+        #expect(try await PostgresIndex.migrate(url: url) == ["1: documents, postings partitioned by band, links", "2: link confidence",
+                                                                "3: link reuse probability"])
         #expect(try await PostgresIndex.migrate(url: url) == [], "a second run has nothing to do")
         #expect(try await PostgresIndex.open(url: url).count() == 0)
         // A schema from a newer retold is refused, not used.
