@@ -223,8 +223,9 @@ extension Words: RandomNumberGenerator {
         strongReport.reuseProbability = 0.9
         let joined = ReuseClusters.build(members: members, links: stories + [bridge, strongReport])
         #expect(joined.map { $0.members.sorted() } == [[1, 2, 3, 7], [4, 5, 6]])
-        // Two weak links alone never make a cluster.
-        #expect(ReuseClusters.build(members: members, links: [bridge, report]).isEmpty)
+        // Alone, weak links pair documents nothing else clusters, and chain nothing.
+        let chain = Link(a: 3, b: 7, coverageA: 0.5, coverageB: 0.5, reuseProbability: 0.6)
+        #expect(ReuseClusters.build(members: members, links: [bridge, report, chain]).map { $0.members.sorted() } == [[2, 7], [3, 4]])
     }
 
     /// A weak link still counts as support: a pair whose two members both link to a group
