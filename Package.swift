@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         // Only for `swift package generate-documentation`: no target depends on it, so a build
         // resolves it and compiles nothing of it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -64,7 +66,10 @@ let package = Package(
         .target(
             name: "RetoldServer",
             dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport",
-                           .product(name: "Hummingbird", package: "hummingbird")]
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "Prometheus", package: "swift-prometheus")]
         ),
         // Labelled corpora readers and cross-validated evaluation.
         .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite"]),

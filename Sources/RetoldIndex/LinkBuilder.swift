@@ -76,7 +76,7 @@ public struct LinkBuilder: Sendable {
     }
 
     /// How many documents are not linked yet, counted page by page (no set of every id).
-    func pendingCount() async throws -> Int {
+    public func pendingCount() async throws -> Int {
         var count = 0
         var cursor: Int64 = 0
         while true {

@@ -89,6 +89,13 @@ enum OpenAPIDocument {
     "/healthz": {
       "get": { "summary": "Liveness and index size", "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
     },
+    "/metrics": {
+      "get": {
+        "summary": "Metrics in the Prometheus text format",
+        "description": "retold_http_requests_total and the retold_http_request_duration_seconds histogram by route (the route pattern), method and status; the gauges retold_index_documents, retold_index_size_bytes and retold_links_pending, read when scraped. Needs no token, like /healthz.",
+        "responses": { "200": { "description": "The exposition", "content": { "text/plain": { "schema": { "type": "string" } } } } }
+      }
+    },
     "/v1/compare": {
       "post": {
         "summary": "Compare two texts: reused passages, how, and what changed",

@@ -9,10 +9,16 @@ import RetoldIndex
 struct RetoldAPI: Sendable {
     let index: any DocumentIndex
     let configuration: ServerConfiguration
+    let metrics: ServerMetrics
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
             try json(Health(status: "ok", version: RetoldServer.version, documents: try await index.count()))
+        }
+        // Read-only and without the token, like /healthz: scrapers run inside the network.
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: try await metrics.exposition(index: index))))
         }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))

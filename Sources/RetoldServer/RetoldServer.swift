@@ -11,15 +11,17 @@ public enum RetoldServer {
     /// The routes, ready to serve or to test in-process.
     public static func router(index: any DocumentIndex, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        let metrics = ServerMetrics()
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware())
         WebPage.addRoutes(to: router)
-        RetoldAPI(index: index, configuration: configuration).addRoutes(to: router)
+        RetoldAPI(index: index, configuration: configuration, metrics: metrics).addRoutes(to: router)
         return router
     }
 
     /// The application; `onRunning` receives the bound port (useful with port 0).
-    public static func application(index: any DocumentIndex, configuration: ServerConfiguration, logLevel: Logger.Level = .notice,
+    public static func application(index: any DocumentIndex, configuration: ServerConfiguration, logLevel: Logger.Level = .info,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         if let refusal = configuration.refusal { throw ServerError.refused(refusal) }
         var logger = Logger(label: "retold")

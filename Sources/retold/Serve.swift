@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import RetoldIngest
 import RetoldServer
 
@@ -32,12 +33,27 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay idle (a slow or stalled client) before it is closed.")
     var idleTimeout: Int64 = 30
 
+    @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical (default: $RETOLD_LOG_LEVEL, else info).")
+    var logLevel: String?
+
     @Option(name: .customLong("compare"), parsing: .upToNextOption,
             help: "Two texts (files) the page compares as soon as it opens.")
     var opening: [String] = []
 
     func validate() throws {
         guard opening.isEmpty || opening.count == 2 else { throw ValidationError("--compare takes two files, A and B") }
+        _ = try level()
+    }
+
+    /// The log level the option or the environment names.
+    func level() throws -> Logger.Level {
+        guard let name = logLevel ?? ProcessInfo.processInfo.environment["RETOLD_LOG_LEVEL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return .info
+        }
+        guard let level = Logger.Level(rawValue: name.lowercased()) else {
+            throw ValidationError("unknown log level \"\(name)\": use trace, debug, info, notice, warning, error or critical")
+        }
+        return level
     }
 
     func run() async throws {
@@ -53,7 +69,7 @@ struct Serve: AsyncParsableCommand {
             throw CommandFailure(refusal, status: 2)
         }
         let store = try await index.open()
-        let application = try RetoldServer.application(index: store, configuration: configuration) { port in
+        let application = try RetoldServer.application(index: store, configuration: configuration, logLevel: try level()) { port in
             printError("serving \(index.name) on http://\(host):\(port)/ (Ctrl-C stops)")
         }
         do {

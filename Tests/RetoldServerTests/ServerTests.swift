@@ -205,8 +205,34 @@ import RetoldSQLite
             try check(try await server.request("POST", "/v1/links"), against: "LinksResponse")
             try check(try await server.request("POST", "/v1/check", json: ["nothing": true]), against: "Error")
             let paths = (served.json["paths"] as? [String: Any])?.keys.sorted() ?? []
-            #expect(paths == ["/healthz", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/compare/report", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
+            #expect(paths == ["/healthz", "/metrics", "/v1/check", "/v1/clusters", "/v1/compare", "/v1/compare/report", "/v1/documents", "/v1/documents/{id}", "/v1/links", "/v1/opening", "/v1/search"])
             #expect(try await server.request("GET", "/v1/opening").status == 404)
+        }
+    }
+
+    /// Every answered request is counted by route pattern, method and status, and carries its
+    /// request id; the index gauges are read when scraped.
+    @Test func metricsCountRequestsByRouteAndReadTheIndex() async throws {
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt")
+        try await TestServer.run { server in
+            let added = try await server.request("POST", "/v1/documents", json: [["text": a]])
+            #expect(added.status == 201)
+            let id = try #require(added.headers["x-request-id"])
+            #expect(id.count == 32 && id.allSatisfy(\.isHexDigit))
+            #expect(try await server.request("GET", "/v1/documents/1").status == 200)
+            #expect(try await server.request("GET", "/v1/documents/1").status == 200)
+            #expect(try await server.request("GET", "/v1/documents/7").status == 404)
+            let scraped = try await server.request("GET", "/metrics")
+            #expect(scraped.status == 200)
+            #expect(scraped.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
+            let lines = Set(scraped.text.split(separator: "\n").map(String.init))
+            #expect(lines.contains(#"retold_http_requests_total{route="/v1/documents/{id}",method="GET",status="200"} 2"#))
+            #expect(lines.contains(#"retold_http_requests_total{route="/v1/documents/{id}",method="GET",status="404"} 1"#))
+            #expect(lines.contains(#"retold_http_requests_total{route="/v1/documents",method="POST",status="201"} 1"#))
+            #expect(lines.contains(#"retold_http_request_duration_seconds_count{route="/v1/documents/{id}",method="GET",status="200"} 2"#))
+            #expect(lines.contains("retold_index_documents 1.0"))
+            #expect(lines.contains("retold_links_pending 1.0"))
+            #expect(lines.contains { $0.hasPrefix("retold_index_size_bytes ") })
         }
     }
 }
