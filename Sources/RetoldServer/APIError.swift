@@ -5,11 +5,16 @@ import Hummingbird
 struct APIError: Error, HTTPResponseError {
     var status: HTTPResponse.Status
     var message: String
+    /// Whether the server closes the connection after answering: the rest of the request may
+    /// still be arriving, and must not be read as the next one.
+    var closesConnection = false
 
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message) }
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message) }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try HTTPError(status, message: message).response(from: request, context: context)
+        var response = try HTTPError(status, message: message).response(from: request, context: context)
+        if closesConnection { response.headers[.connection] = "close" }
+        return response
     }
 }

@@ -82,7 +82,9 @@ enum OpenAPIDocument {
     },
     "responses": {
       "BadRequest": { "description": "Malformed JSON or a field out of range", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-      "TooLarge": { "description": "The body is over the server's limit (5 MB by default)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+      "TooLarge": { "description": "The body is over the server's limit (5 MB by default)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "TooSlow": { "description": "The body did not arrive whole within the server's body timeout (60 s by default); the connection is closed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+      "NotJSON": { "description": "The body's Content-Type is not application/json", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     }
   },
   "paths": {
@@ -102,7 +104,7 @@ enum OpenAPIDocument {
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CompareRequest" } } } },
         "responses": {
           "200": { "description": "The comparison", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CompareReport" } } } },
-          "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
+          "400": { "$ref": "#/components/responses/BadRequest" }, "408": { "$ref": "#/components/responses/TooSlow" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/NotJSON" }
         }
       }
     },
@@ -117,7 +119,7 @@ enum OpenAPIDocument {
             "headers": { "Content-Disposition": { "description": "attachment; filename=\"report.html\"", "schema": { "type": "string" } } },
             "content": { "text/html": { "schema": { "type": "string" } } }
           },
-          "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
+          "400": { "$ref": "#/components/responses/BadRequest" }, "408": { "$ref": "#/components/responses/TooSlow" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/NotJSON" }
         }
       }
     },
@@ -127,7 +129,7 @@ enum OpenAPIDocument {
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Text" } } } },
         "responses": {
           "200": { "description": "Findings", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckReport" } } } },
-          "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
+          "400": { "$ref": "#/components/responses/BadRequest" }, "408": { "$ref": "#/components/responses/TooSlow" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/NotJSON" }
         }
       }
     },
@@ -147,7 +149,7 @@ enum OpenAPIDocument {
         } } } },
         "responses": {
           "200": { "description": "Ranked, verified results", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SearchReport" } } } },
-          "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/TooLarge" }
+          "400": { "$ref": "#/components/responses/BadRequest" }, "408": { "$ref": "#/components/responses/TooSlow" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/NotJSON" }
         }
       }
     },
@@ -163,7 +165,7 @@ enum OpenAPIDocument {
           "200": { "description": "All valid documents were already indexed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AddResponse" } } } },
           "400": { "description": "No valid document", "content": { "application/json": { "schema": { "oneOf": [{ "$ref": "#/components/schemas/AddResponse" }, { "$ref": "#/components/schemas/Error" }] } } } },
           "401": { "description": "A token is configured and the request lacks it", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-          "413": { "$ref": "#/components/responses/TooLarge" }
+          "408": { "$ref": "#/components/responses/TooSlow" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/NotJSON" }
         }
       }
     },

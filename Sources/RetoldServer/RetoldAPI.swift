@@ -120,8 +120,7 @@ struct RetoldAPI: Sendable {
     /// are reported by position and the rest are added; the status is 200 unless none was valid.
     func addDocuments(_ request: Request) async throws -> Response {
         try authorizeWrite(request)
-        var request = request
-        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        let buffer = try await RequestBody(maxBytes: configuration.maxBodyBytes, timeoutSeconds: configuration.bodyTimeoutSeconds).collect(request)
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView), options: [.fragmentsAllowed])
@@ -199,8 +198,7 @@ struct RetoldAPI: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
-        var request = request
-        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        let buffer = try await RequestBody(maxBytes: configuration.maxBodyBytes, timeoutSeconds: configuration.bodyTimeoutSeconds).collect(request)
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))

@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A connection with nothing sent or received for this long is closed (slow or stalled clients).
     public var idleTimeoutSeconds: Int64
+    /// A request body must arrive whole within this long (a client sending it a byte at a time
+    /// is never idle), else 408 and the connection is closed.
+    public var bodyTimeoutSeconds: Int64
     /// Two texts the page compares as soon as it opens (`retold serve --compare A B`).
     public var opening: OpeningComparison?
 
@@ -26,12 +29,14 @@ public struct ServerConfiguration: Sendable {
     }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-                maxBodyBytes: Int = 5_000_000, idleTimeoutSeconds: Int64 = 30, opening: OpeningComparison? = nil) {
+                maxBodyBytes: Int = 5_000_000, idleTimeoutSeconds: Int64 = 30, bodyTimeoutSeconds: Int64 = 60,
+                opening: OpeningComparison? = nil) {
         self.host = host
         self.port = port
         self.token = token
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.bodyTimeoutSeconds = bodyTimeoutSeconds
         self.opening = opening
     }
 
@@ -47,6 +52,7 @@ public struct ServerConfiguration: Sendable {
         }
         if !(0...65_535).contains(port) { return "port \(port) is out of range" }
         if maxBodyBytes < 1 { return "the body limit must be at least 1 byte" }
+        if idleTimeoutSeconds < 1 || bodyTimeoutSeconds < 1 { return "the idle and body timeouts must be at least 1 second" }
         return nil
     }
 }

@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay idle (a slow or stalled client) before it is closed.")
     var idleTimeout: Int64 = 30
 
+    @Option(help: "Seconds a request body may take to arrive whole; a slower one gets 408 and the connection is closed.")
+    var bodyTimeout: Int64 = 60
+
     @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical (default: $RETOLD_LOG_LEVEL, else info).")
     var logLevel: String?
 
@@ -59,7 +62,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var configuration = ServerConfiguration(
             host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RETOLD_TOKEN"],
-            maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout)
+            maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout)
         if opening.count == 2 {
             let reader = DocumentReader()
             let a = try reader.readOne(opening[0]), b = try reader.readOne(opening[1])

@@ -121,7 +121,12 @@ import RetoldSQLite
             reply = try await server.request("POST", "/v1/search", json: ["text": "Some words here.", "from": "last week"])
             #expect(reply.status == 400 && reply.errorMessage == "\"from\" is not an ISO 8601 date or time")
             reply = try await server.request("POST", "/v1/check", json: ["text": String(repeating: "word ", count: 5_000)])
-            #expect(reply.status == 413)
+            #expect(reply.status == 413 && reply.errorMessage == "the body is over the limit of 10000 bytes")
+            #expect(reply.headers["connection"] == "close")
+            reply = try await server.request("POST", "/v1/check", raw: Data("text=a".utf8), contentType: "application/x-www-form-urlencoded")
+            #expect(reply.status == 415 && reply.errorMessage == "send the body as application/json (it was application/x-www-form-urlencoded)")
+            reply = try await server.request("POST", "/v1/check", raw: Data("{\"text\": \"A text.\"}".utf8), contentType: "application/json; charset=utf-8")
+            #expect(reply.status == 200, "a charset parameter is still JSON")
             reply = try await server.request("POST", "/v1/documents", json: [["text": ""]])
             #expect(reply.status == 400)
             #expect(try await server.request("GET", "/nowhere").status == 404)
@@ -130,6 +135,19 @@ import RetoldSQLite
             #expect(wrongMethod.errorMessage == "DELETE is not allowed on /v1/search; it takes POST")
             #expect(try await server.request("PUT", "/v1/documents/3").headers["allow"] == "GET")
             #expect(try await server.request("GET", "/v1/documents/99").status == 404, "a missing document is still 404")
+        }
+    }
+
+    /// A client that sends its body a byte at a time is never idle, so the idle timeout cannot
+    /// cut it off; the body timeout does, with 408, and closes the connection.
+    @Test func aBodySentAByteAtATimeIsCutOff() async throws {
+        try await TestServer.run(.live, idleTimeoutSeconds: 30, bodyTimeoutSeconds: 1) { server in
+            let (status, seconds) = try await server.trickle(
+                "POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n",
+                "{\"text\": \"" + String(repeating: "a", count: 80), interval: 0.2, limit: 10)
+            #expect(status == 408)
+            #expect(seconds != nil, "the connection was still open after 10 s")
+            #expect((seconds ?? 0) >= 0.9)
         }
     }
 

@@ -21,11 +21,11 @@ struct TestServer {
 
     static func run(_ setup: TestingSetup = .router, token: String? = nil, maxBodyBytes: Int = 5_000_000,
                     opening: ServerConfiguration.OpeningComparison? = nil, idleTimeoutSeconds: Int64 = 30,
-                    _ body: (TestServer) async throws -> Void) async throws {
+                    bodyTimeoutSeconds: Int64 = 60, _ body: (TestServer) async throws -> Void) async throws {
         let path = NSTemporaryDirectory() + "retold-server-\(UUID().uuidString).db"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await run(setup, index: try SQLiteIndex(path: path), token: token, maxBodyBytes: maxBodyBytes, opening: opening,
-                      idleTimeoutSeconds: idleTimeoutSeconds, body)
+                      idleTimeoutSeconds: idleTimeoutSeconds, bodyTimeoutSeconds: bodyTimeoutSeconds, body)
     }
 
     /// The application over `index`.
@@ -35,9 +35,11 @@ struct TestServer {
     /// `body`, run in this task, and the closure waits until `body` has finished.
     static func run(_ setup: TestingSetup = .router, index: any DocumentIndex, token: String? = nil, maxBodyBytes: Int = 5_000_000,
                     opening: ServerConfiguration.OpeningComparison? = nil,
-                    idleTimeoutSeconds: Int64 = 30, _ body: (TestServer) async throws -> Void) async throws {
+                    idleTimeoutSeconds: Int64 = 30, bodyTimeoutSeconds: Int64 = 60,
+                    _ body: (TestServer) async throws -> Void) async throws {
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBodyBytes,
-                                                idleTimeoutSeconds: idleTimeoutSeconds, opening: opening)
+                                                idleTimeoutSeconds: idleTimeoutSeconds, bodyTimeoutSeconds: bodyTimeoutSeconds,
+                                                opening: opening)
         let application = try RetoldServer.application(index: index, configuration: configuration, logLevel: .critical)
         let (clients, handOver) = AsyncStream.makeStream(of: (any TestClientProtocol).self)
         let (finished, finish) = AsyncStream.makeStream(of: Never.self)
@@ -71,11 +73,12 @@ struct TestServer {
         var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
     }
 
-    func request(_ method: String, _ path: String, json: Any? = nil, raw: Data? = nil, authorized: Bool = false) async throws -> Reply {
+    func request(_ method: String, _ path: String, json: Any? = nil, raw: Data? = nil, contentType: String = "application/json",
+                 authorized: Bool = false) async throws -> Reply {
         var headers = HTTPFields()
         var body: Data? = raw
         if let json { body = try JSONSerialization.data(withJSONObject: json) }
-        if body != nil { headers[.contentType] = "application/json" }
+        if body != nil { headers[.contentType] = contentType }
         if authorized, let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.execute(
             uri: path, method: HTTPRequest.Method(method)!, headers: headers, body: body.map { ByteBuffer(bytes: $0) })
@@ -84,13 +87,47 @@ struct TestServer {
         return Reply(status: Int(response.status.code), headers: replyHeaders, body: Data(buffer: response.body))
     }
 
-    /// Connects to a `.live` server, sends `bytes`, then waits for the server to close the
-    /// connection; returns the seconds that took (nil if it stayed open past `limit`).
-    func secondsUntilClosed(afterSending bytes: String, limit: Double) throws -> Double? {
+    /// Connects to a `.live` server, sends `head`, then `trickle` one byte every `interval`
+    /// seconds until the server answers or closes; returns the status it answered with (nil if
+    /// none) and the seconds until it closed (nil if it stayed open past `limit`). The socket is
+    /// driven on a thread of its own: blocking a cooperative thread could starve the server's
+    /// own tasks, which run in this process.
+    func trickle(_ head: String, _ trickle: String, interval: Double, limit: Double) async throws -> (status: Int?, seconds: Double?) {
+        let fd = try connected()
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: Self.trickle(fd, head, trickle, interval: interval, limit: limit))
+            }
+        }
+    }
+
+    private static func trickle(_ fd: Int32, _ head: String, _ trickle: String, interval: Double, limit: Double) -> (status: Int?, seconds: Double?) {
+        defer { close(fd) }
+        _ = head.withCString { send(fd, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 0, tv_usec: Int(interval * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        var received = [UInt8](), buffer = [UInt8](repeating: 0, count: 4096)
+        var pending = Array(trickle.utf8)[...]
+        var status: Int? {
+            let line = String(decoding: received.prefix { $0 != 13 }, as: UTF8.self).split(separator: " ")
+            return line.count > 1 ? Int(line[1]) : nil
+        }
+        while Date().timeIntervalSince(start) < limit {
+            if let byte = pending.popFirst() { _ = [byte].withUnsafeBytes { send(fd, $0.baseAddress, 1, Int32(MSG_NOSIGNAL)) } }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+                return (status, Date().timeIntervalSince(start))
+            }
+            if count > 0 { received += buffer[..<count] }
+        }
+        return (status, nil)
+    }
+
+    private func connected() throws -> Int32 {
         guard let port = client.port.map(UInt16.init) else { throw POSIXError(.ENOTCONN) }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -98,7 +135,15 @@ struct TestServer {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        guard connected == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
+        return fd
+    }
+
+    /// Connects to a `.live` server, sends `bytes`, then waits for the server to close the
+    /// connection; returns the seconds that took (nil if it stayed open past `limit`).
+    func secondsUntilClosed(afterSending bytes: String, limit: Double) throws -> Double? {
+        let fd = try connected()
+        defer { close(fd) }
         _ = bytes.withCString { send(fd, $0, strlen($0), 0) }
         var timeout = timeval(tv_sec: Int(limit), tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
