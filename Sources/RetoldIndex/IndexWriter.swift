@@ -68,8 +68,12 @@ public struct IndexWriter: Sendable {
         let alreadyIndexed = batchSize == nil ? try await index.count() : 0
         let fixedBatchSize = batchSize
         let added = Atomic<Int>(0)
-        // The reader waits for room before handing over a batch: one batch in flight.
-        let room = DispatchSemaphore(value: 1)
+        // The reader waits for room before handing over a batch: one batch in flight. Created
+        // at 0 and signalled once rather than created at 1: libdispatch traps when a semaphore
+        // is freed below its starting value, which a write failing while the reader waits
+        // would leave it at.
+        let room = DispatchSemaphore(value: 0)
+        room.signal()
         let abandoned = Atomic<Bool>(false)
         let (handoffs, channel) = AsyncThrowingStream<Handoff, any Error>.makeStream()
         let writer = self

@@ -57,7 +57,7 @@ public final class SQLiteIndex: DocumentIndex {
     }
 
     public func add(_ batch: [PreparedDocument]) async throws -> [AddOutcome] {
-        try await pool.write { db in
+        try await write { db in
             var outcomes = [AddOutcome]()
             outcomes.reserveCapacity(batch.count)
             let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE content_hash = ?")
@@ -102,6 +102,16 @@ public final class SQLiteIndex: DocumentIndex {
     /// threads: one thread hop per call. GRDB's async `read` takes three (a semaphore actor, the
     /// reader's actor, and back), which made link building a third slower (30,000 documents:
     /// 146 s against 106 s); its async `write`, once per batch, costs nothing that shows.
+    /// A write transaction. A full disk fails the transaction and SQLite rolls it back, so the
+    /// index stays as the last commit left it; the error says so instead of SQLite's code.
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(updates)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw IndexError.database(path: path, message: "the disk is full; everything committed before this write is kept")
+        }
+    }
+
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Self.readQueue.async { [pool] in continuation.resume(with: Result { try pool.read(body) }) }
@@ -134,7 +144,8 @@ public final class SQLiteIndex: DocumentIndex {
     }
 
     public func remove(_ id: Int64) async throws -> Bool {
-        try await pool.write { db in
+        let settings = settings
+        return try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT signature, text FROM document WHERE id = ?", arguments: [id]) else {
                 return false
             }
@@ -244,7 +255,7 @@ public final class SQLiteIndex: DocumentIndex {
     }
 
     public func storeLinks(_ links: [StoredLink], checked: [Int64]) async throws {
-        try await pool.write { db in
+        try await write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO link (a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability)
                 SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM document WHERE id = ?) AND EXISTS (SELECT 1 FROM document WHERE id = ?)
