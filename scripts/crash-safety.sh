@@ -9,11 +9,16 @@
 # With --postgres, the same on a throwaway PostgreSQL cluster (the debug build with the
 # PostgreSQL trait, as scripts/test.sh makes it): the checks are the stored document count
 # against the rows, uniqueness of content hashes and source ids, and orphan postings and links.
-# Usage: scripts/crash-safety.sh [--postgres] [RUNS] [DOCUMENTS]   (default 20 runs, 4000 documents)
+# --debug uses the debug build scripts/test.sh makes for SQLite too (as CI does: no second build).
+# Usage: scripts/crash-safety.sh [--postgres] [--debug] [RUNS] [DOCUMENTS]   (default 20 runs, 4000 documents)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BACKEND=sqlite
-if [ "${1:-}" = "--postgres" ]; then BACKEND=postgres; shift; fi
+DEBUG=false
+while [ "${1:-}" = "--postgres" ] || [ "${1:-}" = "--debug" ]; do
+    if [ "$1" = "--postgres" ]; then BACKEND=postgres; else DEBUG=true; fi
+    shift
+done
 RUNS="${1:-20}"
 DOCS="${2:-4000}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash.XXXXXX")
@@ -25,6 +30,10 @@ if [ "$BACKEND" = postgres ]; then
     CLUSTER=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash-postgres.XXXXXX")
     trap 'bash scripts/postgres-cluster.sh stop "$CLUSTER"; rm -rf "$WORK"' EXIT
     SERVER=$(bash scripts/postgres-cluster.sh start "$CLUSTER" fsync=off)
+elif [ "$DEBUG" = true ]; then
+    swift build --traits PostgreSQL --product retold >/dev/null
+    RETOLD=.build/debug/retold
+    trap 'rm -rf "$WORK"' EXIT
 else
     swift build -c release --product retold >/dev/null
     RETOLD=.build/release/retold
@@ -114,6 +123,26 @@ for run in $(seq "$RUNS"); do
     [ "$added" -eq $((DOCS - before)) ] || { echo "crash-safety: run $run: re-run added $added, missing were $((DOCS - before))" >&2; exit 1; }
     echo "run $run: killed with $before of $DOCS stored; the re-run added $added; consistent"
 done
+
+if [ "$BACKEND" = postgres ]; then
+    echo "== the database drops the connections of index add mid-run"
+    for run in 1 2 3; do
+        fresh_index
+        "$RETOLD" index add "$CORPUS" --db "$DB" --batch-size 256 >/dev/null 2>"$WORK/dropped.err" &
+        pid=$!
+        sleep "$(pause)"
+        psql "$SERVER" -qAt -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'crash' AND pid <> pg_backend_pid()" >/dev/null
+        status=0
+        wait "$pid" || status=$?
+        before=$(check)
+        summary=$("$RETOLD" index add "$CORPUS" --db "$DB" --format json)
+        added=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["added"])' "$summary")
+        after=$(check)
+        [ "$after" -eq "$DOCS" ] || { echo "crash-safety: dropped run $run: $after documents after the re-run, not $DOCS" >&2; exit 1; }
+        [ "$added" -eq $((DOCS - before)) ] || { echo "crash-safety: dropped run $run: re-run added $added, missing were $((DOCS - before))" >&2; exit 1; }
+        echo "dropped run $run: exit $status with $before of $DOCS stored ($(head -c 160 "$WORK/dropped.err" | tr '\n' ' ')); the re-run added $added; consistent"
+    done
+fi
 
 echo "== kill -9 during link building"
 for run in $(seq 5); do
