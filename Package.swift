@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RetoldIngest", targets: ["RetoldIngest"]),
         .library(name: "RetoldIndex", targets: ["RetoldIndex"]),
         .library(name: "RetoldSQLite", targets: ["RetoldSQLite"]),
+        .library(name: "RetoldRequests", targets: ["RetoldRequests"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
     // The shared PostgreSQL store is opt-in: postgres-nio brings swift-nio-ssl and swift-crypto,
@@ -62,10 +63,13 @@ let package = Package(
         .target(name: "RetoldStores", dependencies: ["RetoldIndex", "RetoldSQLite", "RetoldPostgres"]),
         // The versioned JSON schema and the terminal report, shared by the CLI and the server.
         .target(name: "RetoldReport", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex"]),
+        // The API's request values, decoded and validated without HTTP (so a fuzz target can
+        // feed them any bytes).
+        .target(name: "RetoldRequests", dependencies: ["RetoldIngest", "RetoldIndex"]),
         // `retold serve`: the HTTP API and the web page, on Hummingbird.
         .target(
             name: "RetoldServer",
-            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport", "RetoldRequests",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Metrics", package: "swift-metrics"),

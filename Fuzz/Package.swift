@@ -18,6 +18,7 @@ let package = Package(
         .executableTarget(name: "FuzzJSONL", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzPairs", dependencies: ["FuzzSupport", .product(name: "RetoldIngest", package: "Retold")]),
         .executableTarget(name: "FuzzCompare", dependencies: [.product(name: "RetoldCore", package: "Retold")]),
+        .executableTarget(name: "FuzzRequest", dependencies: [.product(name: "RetoldRequests", package: "Retold")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,13 +3,13 @@
 # another, each for SECONDS (default 60). First replays every kept crash under regressions/
 # (a fixed bug stays fixed); a new crash is copied there, named by the target, and the run
 # fails at the end. Prints, per target, the runs made and the CPU-seconds they took.
-# Usage: Fuzz/run.sh [SECONDS] [TARGET...]   (targets: html decode warc jsonl pairs compare)
+# Usage: Fuzz/run.sh [SECONDS] [TARGET...]   (targets: html decode warc jsonl pairs compare request)
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(html decode warc jsonl pairs compare)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(html decode warc jsonl pairs compare request)
 
 swift build -c release --sanitize=fuzzer --sanitize=address 2>&1 | grep -E "error|warning: [^']|Build" | grep -v "__asan_extra_spill_area" || true
 BIN=$(swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)
@@ -20,8 +20,8 @@ trap 'rm -rf "$WORK"' EXIT
 binary() {
     case "$1" in
         html) echo FuzzHTML ;; decode) echo FuzzDecode ;; warc) echo FuzzWARC ;;
-        jsonl) echo FuzzJSONL ;; pairs) echo FuzzPairs ;; compare) echo FuzzCompare ;;
-        *) echo "fuzz: unknown target $1 (html decode warc jsonl pairs compare)" >&2; exit 64 ;;
+        jsonl) echo FuzzJSONL ;; pairs) echo FuzzPairs ;; compare) echo FuzzCompare ;; request) echo FuzzRequest ;;
+        *) echo "fuzz: unknown target $1 (html decode warc jsonl pairs compare request)" >&2; exit 64 ;;
     esac
 }
 
@@ -36,6 +36,7 @@ seed() {
         warc) cp seeds/warc/* "$dir/"; gzip -c seeds/warc/response.warc > "$dir/response.warc.gz" ;;
         jsonl) cp seeds/jsonl/* "$dir/" ;;
         pairs) cp seeds/pairs/* "$dir/" ;;
+        request) cp seeds/requests/* "$dir/" ;;
         compare)
             { cat ../examples/000_1fa55ddf9ed85ec1.txt; printf '\0'; cat ../examples/001_b3d10f58ee285008.txt; } > "$dir/examples"
             { cat ../Tests/RetoldCoreTests/Fixtures/stories/harbour-fire.txt; printf '\0'; cat ../Tests/RetoldCoreTests/Fixtures/stories/council-budget.txt; } > "$dir/stories" ;;

@@ -3,7 +3,7 @@
 `retold serve`, with what the server must do about it. Prints one line per class (requests,
 statuses seen, verdict) and exits non-zero if any class fails or the server stops answering.
 
-Usage: api-abuse.py HOST PORT TOKEN IDLE_TIMEOUT_SECONDS MAX_BODY_BYTES
+Usage: api-abuse.py HOST PORT TOKEN IDLE_TIMEOUT_SECONDS BODY_TIMEOUT_SECONDS MAX_BODY_BYTES
 
 Standard library only: raw sockets, so that nothing between the script and the server
 repairs a malformed request.
@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 
 HOST, PORT, TOKEN = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-IDLE, MAX_BODY = float(sys.argv[4]), int(sys.argv[5])
+IDLE, BODY_TIMEOUT, MAX_BODY = float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
 results = []
 
 
@@ -123,7 +123,7 @@ before = documents()
 
 # Slow clients: a request line and then nothing, headers sent a byte at a time, a body sent a
 # byte at a time. Each must be cut off, not hold a connection for ever.
-limit = IDLE * 4 + 10
+limit = max(IDLE, BODY_TIMEOUT) * 3 + 10
 closed = seconds_until_closed(b"GET /healthz HTTP/1.1\r\n", limit=limit)
 record("stalled after the request line", [], closed is not None, f"closed after {closed:.1f} s" if closed else "never closed")
 closed = seconds_until_closed(b"GET /healthz HTTP/1.1\r\n", then=b"X-Slow: " + b"a" * 200, every=1.0, limit=limit)

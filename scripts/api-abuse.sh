@@ -15,14 +15,15 @@ swift build --traits PostgreSQL --product retold >/dev/null
 PORT=$((20000 + RANDOM % 20000))
 TOKEN="abuse-$RANDOM$RANDOM"
 IDLE=3
+BODY_TIMEOUT=5
 MAX_BODY=1000000
-RETOLD_TOKEN="$TOKEN" .build/debug/retold serve --db "$WORK/index.db" --port "$PORT" --idle-timeout "$IDLE" \
+RETOLD_TOKEN="$TOKEN" .build/debug/retold serve --db "$WORK/index.db" --port "$PORT" --idle-timeout "$IDLE" --body-timeout "$BODY_TIMEOUT" \
     --max-body "$MAX_BODY" --log-level warning > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do curl -sf "localhost:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 status=0
-python3 scripts/api-abuse.py 127.0.0.1 "$PORT" "$TOKEN" "$IDLE" "$MAX_BODY" || status=$?
+python3 scripts/api-abuse.py 127.0.0.1 "$PORT" "$TOKEN" "$IDLE" "$BODY_TIMEOUT" "$MAX_BODY" || status=$?
 if ! kill -0 "$SERVER" 2>/dev/null; then
     echo "api-abuse: the server exited; its log:" >&2
     cat "$WORK/serve.log" >&2

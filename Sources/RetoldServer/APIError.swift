@@ -1,4 +1,5 @@
 import Hummingbird
+import RetoldRequests
 
 /// A request the API refuses, with the status and the one-line message the client sees
 /// (as `{"error": {"message": ...}}`).
@@ -16,5 +17,14 @@ struct APIError: Error, HTTPResponseError {
         var response = try HTTPError(status, message: message).response(from: request, context: context)
         if closesConnection { response.headers[.connection] = "close" }
         return response
+    }
+}
+
+/// A request the client got wrong is a 400 with its one-line message.
+extension RequestProblem: HTTPResponseError {
+    public var status: HTTPResponse.Status { .badRequest }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try APIError.badRequest(message).response(from: request, context: context)
     }
 }

@@ -4,6 +4,7 @@ import RetoldCore
 import RetoldIngest
 import RetoldReport
 import RetoldIndex
+import RetoldRequests
 
 /// The JSON API under `/v1`, with the same report schemas as the CLI's `--format json`.
 struct RetoldAPI: Sendable {
@@ -199,51 +200,16 @@ struct RetoldAPI: Sendable {
 
     func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
         let buffer = try await RequestBody(maxBytes: configuration.maxBodyBytes, timeoutSeconds: configuration.bodyTimeoutSeconds).collect(request)
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw APIError.badRequest(Self.describe(error))
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.isEmpty ? "the body" : "\"" + context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + "\""
-        }
-        switch error {
-        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "the request body is not valid JSON"
-        case .dataCorrupted(let context): return "\(path(context)) is not valid"
-        case .keyNotFound(let key, _): return "\"\(key.stringValue)\" is missing"
-        case .typeMismatch(let type, let context): return "\(path(context)) must be \(Self.name(of: type))"
-        case .valueNotFound(let type, let context): return "\(path(context)) must be \(Self.name(of: type)), not null"
-        @unknown default: return "the request body does not match the API"
-        }
-    }
-
-    static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        case is Int.Type, is Double.Type: return "a number"
-        case is [String].Type: return "an array of strings"
-        default: return "an object"
-        }
+        return try RequestDecoding.decode(T.self, from: Data(buffer.readableBytesView))
     }
 
     func instant(_ value: String?, field: String) throws -> Double? {
-        guard let value else { return nil }
-        guard let date = ISO8601.parse(value) else { throw APIError.badRequest("\"\(field)\" is not an ISO 8601 date or time") }
-        return date.timeIntervalSince1970
+        try RequestDecoding.instant(value, field: field)
     }
 
     /// The filter as the CLI reads it (``DocumentFilter/parse``), a bad date a 400.
     func filter(from: String?, until: String?, outlets: [String], excludedOutlets: [String]) throws -> DocumentFilter {
-        do {
-            return try DocumentFilter.parse(from: from, until: until, outlets: outlets, excludedOutlets: excludedOutlets)
-        } catch {
-            throw APIError.badRequest("\"\(error.field)\" is not an ISO 8601 date or time")
-        }
+        try RequestDecoding.filter(from: from, until: until, outlets: outlets, excludedOutlets: excludedOutlets)
     }
 
     func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

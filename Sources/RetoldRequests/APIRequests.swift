@@ -2,14 +2,20 @@ import Foundation
 import RetoldIngest
 
 /// A text as requests carry it: plain text, or an HTML page whose article is extracted.
-struct TextPayload: Decodable, Sendable {
-    var text: String?
-    var html: String?
+public struct TextPayload: Decodable, Sendable {
+    public var text: String?
+    public var html: String?
     /// Shown in reports in place of a file name.
-    var name: String?
+    public var name: String?
+
+    public init(text: String? = nil, html: String? = nil, name: String? = nil) {
+        self.text = text
+        self.html = html
+        self.name = name
+    }
 
     /// The document the text becomes, or a 400-worthy reason.
-    func document(defaultName: String) throws(APIError) -> IngestedDocument {
+    public func document(defaultName: String) throws(RequestProblem) -> IngestedDocument {
         let name = self.name ?? defaultName
         let body: String
         var title: String?, published: String?, outlet: String?, url: String?
@@ -18,7 +24,7 @@ struct TextPayload: Decodable, Sendable {
             body = text
         case (nil, let html?):
             guard let result = HTMLArticleReader.read(Array(html.utf8)) else {
-                throw .badRequest("\(name): the HTML could not be parsed")
+                throw RequestProblem("\(name): the HTML could not be parsed")
             }
             body = result.article.text
             title = result.article.metadata.title
@@ -26,44 +32,44 @@ struct TextPayload: Decodable, Sendable {
             outlet = result.article.metadata.siteName
             url = result.article.metadata.url
         case (.some, .some):
-            throw .badRequest("\(name): give \"text\" or \"html\", not both")
+            throw RequestProblem("\(name): give \"text\" or \"html\", not both")
         case (nil, nil):
-            throw .badRequest("\(name): needs a \"text\" or an \"html\" field")
+            throw RequestProblem("\(name): needs a \"text\" or an \"html\" field")
         }
         guard !body.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
-            throw .badRequest(html != nil ? "\(name): no article text found in the HTML" : "\(name): the text is empty")
+            throw RequestProblem(html != nil ? "\(name): no article text found in the HTML" : "\(name): the text is empty")
         }
         return IngestedDocument(id: name, origin: .init(path: name), text: body, title: title, published: published,
                                 url: url, outlet: outlet, format: html != nil ? .html : .text, encoding: "utf-8")
     }
 }
 
-struct CompareRequest: Decodable, Sendable {
-    var a: TextPayload
-    var b: TextPayload
+public struct CompareRequest: Decodable, Sendable {
+    public var a: TextPayload
+    public var b: TextPayload
     /// Return each document's text (what the offsets point into) in the report.
-    var includeText: Bool?
+    public var includeText: Bool?
 
     enum CodingKeys: String, CodingKey { case a, b, includeText = "include_text" }
 }
 
-struct SearchRequest: Decodable, Sendable {
-    var text: String?
-    var html: String?
-    var name: String?
-    var limit: Int?
-    var passages: Bool?
-    var sameEvent: Bool?
-    var includeIdentical: Bool?
+public struct SearchRequest: Decodable, Sendable {
+    public var text: String?
+    public var html: String?
+    public var name: String?
+    public var limit: Int?
+    public var passages: Bool?
+    public var sameEvent: Bool?
+    public var includeIdentical: Bool?
     /// ISO 8601 window on the indexed documents' publication time.
-    var from: String?
-    var until: String?
-    var outlets: [String]?
-    var excludeOutlets: [String]?
+    public var from: String?
+    public var until: String?
+    public var outlets: [String]?
+    public var excludeOutlets: [String]?
     /// The query's own publication time and outlet, for direction and `exclude_own_outlet`.
-    var published: String?
-    var outlet: String?
-    var excludeOwnOutlet: Bool?
+    public var published: String?
+    public var outlet: String?
+    public var excludeOwnOutlet: Bool?
 
     enum CodingKeys: String, CodingKey {
         case text, html, name, limit, passages, from, until, outlets, published, outlet
@@ -71,5 +77,5 @@ struct SearchRequest: Decodable, Sendable {
         case excludeOwnOutlet = "exclude_own_outlet"
     }
 
-    var payload: TextPayload { TextPayload(text: text, html: html, name: name) }
+    public var payload: TextPayload { TextPayload(text: text, html: html, name: name) }
 }
