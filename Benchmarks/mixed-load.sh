@@ -19,23 +19,9 @@ command -v wrk >/dev/null || { echo "mixed-load: needs wrk (apt-get install wrk)
 
 swift build -c release --product retold >/dev/null
 RETOLD=.build/release/retold
-[ -f "$CORPUS/truth.tsv" ] || "$RETOLD" eval planted generate --documents "$DOCS" --out "$CORPUS"
-# The linked index is built once and kept: linking 100,000 documents takes minutes, and the
-# point here is what one batch's relinking does to searches, not the first build.
-if [ ! -f "$LINKED" ]; then
-    rm -f "$LINKED.tmp"*
-    "$RETOLD" index add "$CORPUS/corpus.jsonl" --db "$LINKED.tmp"
-    "$RETOLD" clusters --db "$LINKED.tmp" >/dev/null
-    for suffix in "" -wal -shm; do [ -e "$LINKED.tmp$suffix" ] && mv "$LINKED.tmp$suffix" "$LINKED$suffix"; done
-fi
-# Documents to add: another planted corpus (another seed), so copies of its own arrive too.
-[ -f "$EXTRA/corpus.jsonl" ] || "$RETOLD" eval planted generate --documents 5000 --seed 7 --out "$EXTRA" >/dev/null
 . Benchmarks/server-load.sh
+prepare_linked_copy "$RETOLD" "$DOCS" "$CORPUS" "$LINKED" "$EXTRA" "$DB"
 write_search_load "$CORPUS/corpus.jsonl" "$WORK"
-
-# Each run starts from the same linked index.
-rm -f "$DB" "$DB-wal" "$DB-shm"
-for suffix in "" -wal -shm; do [ -e "$LINKED$suffix" ] && cp "$LINKED$suffix" "$DB$suffix"; done
 start_server "$RETOLD" "$DB" "$WORK/mixed-server.log"
 search() {
     RETOLD_BODIES="$WORK/search-bodies.jsonl" wrk -t2 -c64 -d"${SECONDS_EACH}s" --latency --timeout 30s \

@@ -1,4 +1,4 @@
-# Sourced by load-server.sh and mixed-load.sh.
+# Sourced by load-server.sh, mixed-load.sh and soak.sh.
 
 # Writes the wrk script for POST /v1/search and its 500 query bodies (documents of the planted
 # corpus, fixed seed) into a work folder.
@@ -32,4 +32,24 @@ start_server() {
     trap 'kill "$SERVER" 2>/dev/null || true' EXIT
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
     URL="http://127.0.0.1:$port"
+}
+
+# The planted index with its links built, made once and kept (linking 100,000 documents takes
+# minutes), another planted corpus to add documents from, and a fresh copy of the linked index
+# for this run.
+# Usage: prepare_linked_copy RETOLD DOCUMENTS CORPUS LINKED EXTRA DB
+prepare_linked_copy() {
+    local retold=$1 documents=$2 corpus=$3 linked=$4 extra=$5 db=$6 suffix
+    [ -f "$corpus/truth.tsv" ] || "$retold" eval planted generate --documents "$documents" --out "$corpus"
+    if [ ! -f "$linked" ]; then
+        rm -f "$linked.tmp"*
+        "$retold" index add "$corpus/corpus.jsonl" --db "$linked.tmp"
+        "$retold" clusters --db "$linked.tmp" >/dev/null
+        for suffix in "" -wal -shm; do [ -e "$linked.tmp$suffix" ] && mv "$linked.tmp$suffix" "$linked$suffix"; done
+    fi
+    # Documents to add: another planted corpus (another seed), so copies of its own arrive too.
+    [ -f "$extra/corpus.jsonl" ] || "$retold" eval planted generate --documents 5000 --seed 7 --out "$extra" >/dev/null
+    rm -f "$db" "$db-wal" "$db-shm"
+    for suffix in "" -wal -shm; do [ -e "$linked$suffix" ] && cp "$linked$suffix" "$db$suffix"; done
+    return 0
 }

@@ -19,18 +19,9 @@ mkdir -p "$WORK"
 
 swift build -c release --product retold >/dev/null
 RETOLD=.build/release/retold
-[ -f "$CORPUS/truth.tsv" ] || "$RETOLD" eval planted generate --documents "$DOCS" --out "$CORPUS"
-# The same linked index mixed-load.sh builds once and keeps.
-if [ ! -f "$LINKED" ]; then
-    rm -f "$LINKED.tmp"*
-    "$RETOLD" index add "$CORPUS/corpus.jsonl" --db "$LINKED.tmp"
-    "$RETOLD" clusters --db "$LINKED.tmp" >/dev/null
-    for suffix in "" -wal -shm; do [ -e "$LINKED.tmp$suffix" ] && mv "$LINKED.tmp$suffix" "$LINKED$suffix"; done
-fi
-[ -f "$EXTRA/corpus.jsonl" ] || "$RETOLD" eval planted generate --documents 5000 --seed 7 --out "$EXTRA" >/dev/null
-rm -f "$DB" "$DB-wal" "$DB-shm"
-for suffix in "" -wal -shm; do [ -e "$LINKED$suffix" ] && cp "$LINKED$suffix" "$DB$suffix"; done
 . Benchmarks/server-load.sh
+# The same linked index mixed-load.sh uses, built once and kept.
+prepare_linked_copy "$RETOLD" "$DOCS" "$CORPUS" "$LINKED" "$EXTRA" "$DB"
 start_server "$RETOLD" "$DB" "$WORK/soak-server.log"
 
 python3 - "$URL" "$SERVER" "$MINUTES" "$CORPUS/corpus.jsonl" "$EXTRA/corpus.jsonl" examples <<'PY'

@@ -103,6 +103,18 @@ unlinked() {
     else python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM document WHERE linked = 0").fetchone()[0])' "$DB"; fi
 }
 
+# After an interrupted add: checks the index, runs the same add again, and checks that it added
+# exactly the documents that were missing. Sets BEFORE and ADDED; $1 names the run in errors.
+resume_and_check() {
+    local summary after
+    BEFORE=$(check)
+    summary=$("$RETOLD" index add "$CORPUS" --db "$DB" --format json)
+    ADDED=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["added"])' "$summary")
+    after=$(check)
+    [ "$after" -eq "$DOCS" ] || { echo "crash-safety: $1: $after documents after the re-run, not $DOCS" >&2; exit 1; }
+    [ "$ADDED" -eq $((DOCS - BEFORE)) ] || { echo "crash-safety: $1: re-run added $ADDED, missing were $((DOCS - BEFORE))" >&2; exit 1; }
+}
+
 # Kills land anywhere in a build: at a random share of the time one whole build takes here.
 fresh_index
 started=$(date +%s%N)
@@ -119,13 +131,8 @@ for run in $(seq "$RUNS"); do
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     [ "$BACKEND" = postgres ] || [ -f "$DB" ] || { echo "run $run: killed before the index existed"; continue; }
-    before=$(check)
-    summary=$("$RETOLD" index add "$CORPUS" --db "$DB" --format json)
-    added=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["added"])' "$summary")
-    after=$(check)
-    [ "$after" -eq "$DOCS" ] || { echo "crash-safety: run $run: $after documents after the re-run, not $DOCS" >&2; exit 1; }
-    [ "$added" -eq $((DOCS - before)) ] || { echo "crash-safety: run $run: re-run added $added, missing were $((DOCS - before))" >&2; exit 1; }
-    echo "run $run: killed with $before of $DOCS stored; the re-run added $added; consistent"
+    resume_and_check "run $run"
+    echo "run $run: killed with $BEFORE of $DOCS stored; the re-run added $ADDED; consistent"
 done
 
 if [ "$BACKEND" = postgres ] && [ "$DROP" = true ]; then
@@ -145,13 +152,8 @@ if [ "$BACKEND" = postgres ] && [ "$DROP" = true ]; then
         fi
         status=0
         wait "$pid" || status=$?
-        before=$(check)
-        summary=$("$RETOLD" index add "$CORPUS" --db "$DB" --format json)
-        added=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["added"])' "$summary")
-        after=$(check)
-        [ "$after" -eq "$DOCS" ] || { echo "crash-safety: dropped run $run: $after documents after the re-run, not $DOCS" >&2; exit 1; }
-        [ "$added" -eq $((DOCS - before)) ] || { echo "crash-safety: dropped run $run: re-run added $added, missing were $((DOCS - before))" >&2; exit 1; }
-        echo "dropped run $run: exit $status with $before of $DOCS stored ($(head -c 160 "$WORK/dropped.err" | tr '\n' ' ')); the re-run added $added; consistent"
+        resume_and_check "dropped run $run"
+        echo "dropped run $run: exit $status with $BEFORE of $DOCS stored ($(head -c 160 "$WORK/dropped.err" | tr '\n' ' ')); the re-run added $ADDED; consistent"
     done
 fi
 
