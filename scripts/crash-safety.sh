@@ -11,8 +11,8 @@
 # against the rows, uniqueness of content hashes and source ids, and orphan postings and links.
 # --debug uses the debug build scripts/test.sh makes for SQLite too (as CI does: no second build).
 # --drop (with --postgres) also has the database drop every connection of a running index add
-# (pg_terminate_backend) three times: the add must end, and a re-run add exactly what is missing.
-# It is not in CI: today the add hangs instead of ending (docs/reliability.md).
+# (pg_terminate_backend) three times: the add must end with an error within a minute, and a
+# re-run add exactly what is missing.
 # Usage: scripts/crash-safety.sh [--postgres] [--debug] [--drop] [RUNS] [DOCUMENTS]   (default 20 runs, 4000 documents)
 set -euo pipefail
 cd "$(dirname "$0")/.."

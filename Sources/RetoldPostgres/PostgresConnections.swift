@@ -83,6 +83,10 @@ final class PostgresConnections: Sendable {
     // MARK: - Statements
 
     static func rows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [PostgresRow] {
+        // A query written to a connection the server already closed is never answered (its
+        // promise is left pending), so a ROLLBACK after a dropped connection would wait for
+        // ever: refuse it here, and the transaction fails with the connection's error.
+        guard !connection.isClosed else { throw PostgresStatementError(message: "the database closed the connection") }
         do {
             return try await connection.query(query, logger: logger).collect()
         } catch {
@@ -100,6 +104,10 @@ final class PostgresConnections: Sendable {
 struct PostgresStatementError: Error, CustomStringConvertible {
     var message: String
     var sqlState: String?
+
+    init(message: String) {
+        self.message = message
+    }
 
     init(_ error: any Error) {
         if let error = error as? PostgresStatementError {
