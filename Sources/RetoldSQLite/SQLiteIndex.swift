@@ -18,17 +18,18 @@ public final class SQLiteIndex: DocumentIndex {
     private let pool: DatabasePool
 
     /// Opens or creates the index at `path`. A new index takes `settings`; an existing one keeps
-    /// its own, and is refused when they differ from what the caller asks for.
-    public init(path: String, settings requested: IndexSettings = IndexSettings(Fingerprinter())) throws(IndexError) {
+    /// its own, and is refused when they differ from what the caller asks for. `pageCache` bounds
+    /// the memory SQLite's caches take.
+    public init(path: String, settings requested: IndexSettings = IndexSettings(Fingerprinter()),
+                pageCache: PageCacheBudget = .bulkLoading) throws(IndexError) {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // NORMAL is durable against process kills in WAL mode (only power loss can lose the
-            // last transactions); a large page cache keeps posting inserts off the disk. Readers
-            // (one per concurrent search, up to five) take a smaller cache each: lookups touch
-            // few pages, and the operating system caches the file for all of them.
-            let cacheKiB = db.configuration.readonly ? 65_536 : 262_144
+            // last transactions). Readers (one per concurrent search, up to five) take the
+            // smaller cache of the budget each.
+            let cacheKiB = db.configuration.readonly ? pageCache.readerKiB : pageCache.writerKiB
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384")
         }
         do {

@@ -17,8 +17,10 @@ public enum IndexLocation {
         return components.string ?? db
     }
 
-    public static func open(_ db: String) async throws(IndexError) -> any DocumentIndex {
-        guard isPostgres(db) else { return try SQLiteIndex(path: db) }
+    /// Opens the store `db` names. `pageCache` bounds an SQLite index's caches (a PostgreSQL
+    /// server has its own).
+    public static func open(_ db: String, pageCache: PageCacheBudget = .bulkLoading) async throws(IndexError) -> any DocumentIndex {
+        guard isPostgres(db) else { return try SQLiteIndex(path: db, pageCache: pageCache) }
         #if PostgreSQL
         return try await PostgresIndex.open(url: db)
         #else

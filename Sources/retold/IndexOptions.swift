@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RetoldIngest
 import RetoldIndex
+import RetoldSQLite
 import RetoldStores
 
 /// `--db`: the index every index command works on: an SQLite file, or a PostgreSQL database.
@@ -34,8 +35,8 @@ struct IndexOptions: ParsableArguments {
 
     /// Opens the index, creating an SQLite file when there is none. A PostgreSQL database must
     /// have been prepared by `retold index migrate`.
-    func open() async throws -> any DocumentIndex {
-        try await IndexLocation.open(db)
+    func open(pageCache: PageCacheBudget = .bulkLoading) async throws -> any DocumentIndex {
+        try await IndexLocation.open(db, pageCache: pageCache)
     }
 }
 

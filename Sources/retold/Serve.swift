@@ -71,7 +71,8 @@ struct Serve: AsyncParsableCommand {
         if let refusal = configuration.refusal {
             throw CommandFailure(refusal, status: 2)
         }
-        let store = try await index.open()
+        // A server runs for days: SQLite's caches get a small bound, so its memory stays flat.
+        let store = try await index.open(pageCache: .serving)
         let application = try RetoldServer.application(index: store, configuration: configuration, logLevel: try level()) { port in
             printError("serving \(index.name) on http://\(host):\(port)/ (Ctrl-C stops)")
         }
