@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RetoldIndex", targets: ["RetoldIndex"]),
         .library(name: "RetoldSQLite", targets: ["RetoldSQLite"]),
         .library(name: "RetoldRequests", targets: ["RetoldRequests"]),
+        .library(name: "RetoldEncoder", targets: ["RetoldEncoder"]),
         .executable(name: "retold", targets: ["retold"]),
     ],
     // The shared PostgreSQL store is opt-in: postgres-nio brings swift-nio-ssl and swift-crypto,
@@ -37,6 +38,11 @@ let package = Package(
         // System libraries: libxml2's HTML parser and zlib's gzip reader.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenBLAS's matrix products for the sentence encoder (Accelerate on macOS).
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // The optional sentence encoder (all-MiniLM-L6-v2): safetensors, the BERT tokenizer and the
+        // transformer forward pass, and installing the model. Nothing else needs a model to work.
+        .target(name: "RetoldEncoder", dependencies: [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))]),
         // Turning files, pages, feeds and crawls into documents, with clear errors for bad input.
         .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"]),
         // The corpus index: the async store interface, search, the writer, links and clusters,
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "retold",
             dependencies: [
-                "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldStores", "RetoldReport", "RetoldEvaluation", "RetoldServer",
+                "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldStores", "RetoldReport", "RetoldEvaluation", "RetoldServer", "RetoldEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -89,6 +95,7 @@ let package = Package(
         // and a JSON Schema validator for checking output against the schema files.
         .target(name: "RetoldTestSupport", path: "Tests/RetoldTestSupport"),
         .testTarget(name: "RetoldCoreTests", dependencies: ["RetoldTestSupport", "RetoldCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetoldEncoderTests", dependencies: ["RetoldTestSupport", "RetoldEncoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIngestTests", dependencies: ["RetoldCore", "RetoldIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetoldIndexTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldEvaluation",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
