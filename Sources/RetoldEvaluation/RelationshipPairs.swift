@@ -37,8 +37,11 @@ public struct RelationshipPairs: Sendable {
     }
 
     /// Aligns every pair (without the change checks) and measures its evidence. With
-    /// `extraPairs`, training also gets the pairs the labels imply.
-    public init(_ corpus: WireClusterCorpus, comparer: Comparer = Comparer(), extraPairs: Bool = true) {
+    /// `extraPairs`, training also gets the pairs the labels imply. With `embed` (a sentence
+    /// encoder over a document's ``Document/sentenceTexts``), every comparison gets sentence
+    /// vectors, each document embedded once.
+    public init(_ corpus: WireClusterCorpus, comparer: Comparer = Comparer(), extraPairs: Bool = true,
+                embed: ((Document) -> [[Float]])? = nil) {
         var comparer = comparer
         comparer.findsChanges = false
         var analyzer = TextAnalyzer()
@@ -61,8 +64,13 @@ public struct RelationshipPairs: Sendable {
                 }
             }
         }
+        var vectors: [String: [[Float]]] = [:]
+        if let embed {
+            for (id, document) in documents.sorted(by: { $0.key < $1.key }) { vectors[id] = embed(document) }
+        }
         pairs = result.map { cluster, a, b, isReuse, relationship, fromWire in
-            let comparison = comparer.compare(documents[a]!, documents[b]!)
+            let embeddings = embed == nil ? nil : SentenceEmbeddings(a: vectors[a]!, b: vectors[b]!)
+            let comparison = comparer.compare(documents[a]!, documents[b]!, embeddings: embeddings)
             return Pair(cluster: cluster, a: a, b: b, isReuse: isReuse, relationship: relationship, fromWire: fromWire,
                         features: comparison.evidence.features, evidence: comparison.evidence)
         }

@@ -20,6 +20,20 @@ public struct RelationshipTrainer: Sendable {
     public var verbatimFeatures = ["verbatim_share", "bigrams_max", "content_dice", "ordinary_min"]
     public var sameEventFeatures = ["bigrams_max", "bigrams_min", "anchor_dice", "content_dice"]
 
+    /// A trainer for comparisons with sentence vectors: each branch reads its lexical measures
+    /// and, where cross-validation kept them, the semantic ones (`SemanticOrder`).
+    public static func semantic() -> RelationshipTrainer {
+        var trainer = RelationshipTrainer()
+        trainer.reuseFeatures += semanticReuseFeatures
+        trainer.paraphraseFeatures += semanticParaphraseFeatures
+        trainer.sameEventFeatures += semanticSameEventFeatures
+        return trainer
+    }
+
+    public static let semanticReuseFeatures = ["semantic_order_share", "semantic_in_order"]
+    public static let semanticParaphraseFeatures: [String] = []
+    public static let semanticSameEventFeatures: [String] = ["semantic_share_max"]
+
     /// The four branch models, uncalibrated.
     public func fitBranches(_ pairs: [RelationshipPairs.Pair]) -> RelationshipModel {
         func fit(_ rows: [RelationshipPairs.Pair], _ names: [String], _ positive: (RelationshipPairs.Pair) -> Bool) -> RelationshipModel.Branch {

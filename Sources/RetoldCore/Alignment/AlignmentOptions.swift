@@ -35,6 +35,13 @@ public struct AlignmentOptions: Sendable, Equatable {
     /// A sentence alignment needs this many shared content words, unless it is verbatim.
     public var minimumSharedContentWords: Int = 2
 
+    /// With sentence vectors: a sentence's closest partner in meaning is a candidate at this
+    /// encoder similarity or above.
+    public var semanticCandidateSimilarity: Double = 0.75
+    /// And a candidate this close in meaning seeds an alignment whatever the sentence model says
+    /// (it still needs ``minimumSharedContentWords``).
+    public var semanticSeedSimilarity: Double = 0.95
+
     /// The default thresholds.
     public init() {}
 }

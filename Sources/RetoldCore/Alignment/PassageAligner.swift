@@ -25,6 +25,8 @@ public struct PassageAligner: Sendable {
         var cosine: Float
         var shared: Int
         var probability: Double
+        /// The encoder's similarity, when sentence vectors were given (single sentences only).
+        var semantic: Float = 0
     }
 
     /// Which sentences already belong to an alignment, on each side.
@@ -38,15 +40,23 @@ public struct PassageAligner: Sendable {
 
     /// The passages `a` and `b` share, in A's order, with no findings yet (``ChangeDetector``
     /// fills them in). Empty when either document has no sentences.
-    public func align(_ a: Document, _ b: Document) -> [Passage] {
+    ///
+    /// With `embeddings`, each sentence's closest partner in meaning is a candidate too, and a
+    /// pair close enough in meaning seeds an alignment even where the two share few words (a
+    /// paraphraser's rewording).
+    public func align(_ a: Document, _ b: Document, embeddings: SentenceEmbeddings? = nil) -> [Passage] {
         let countA = a.sentences.count, countB = b.sentences.count
         guard countA > 0, countB > 0 else { return [] }
         let vectors = SentenceVectors(a, b)
         var candidates = findCandidates(vectors, countA: countA, countB: countB)
+        if let embeddings { candidates += semanticCandidates(embeddings, vectors: vectors, existing: candidates) }
         candidates += groupCandidates(candidates, vectors: vectors, countA: countA)
         for k in candidates.indices {
             let c = candidates[k]
             candidates[k].probability = scorer.probability(tokens(a, c.a), tokens(b, c.b))
+            if let embeddings, c.a.count == 1, c.b.count == 1 {
+                candidates[k].semantic = embeddings.similarity(c.a.lowerBound, c.b.lowerBound)
+            }
         }
         var taken = Taken(a: [Bool](repeating: false, count: countA), b: [Bool](repeating: false, count: countB))
         var groups = selectSeeds(candidates, a: a, b: b, taken: &taken)
@@ -98,6 +108,33 @@ public struct PassageAligner: Sendable {
             touched.removeAll(keepingCapacity: true)
         }
         return strongest(candidates, countA: countA, countB: countB)
+    }
+
+    /// Each sentence's closest partner in meaning on the other side, when close enough and not a
+    /// candidate already: rewordings that share too few weighted words for the lexical filter.
+    func semanticCandidates(_ embeddings: SentenceEmbeddings, vectors: SentenceVectors, existing: [Candidate]) -> [Candidate] {
+        let countA = embeddings.a.count, countB = embeddings.b.count
+        let minimum = Float(options.semanticCandidateSimilarity)
+        var known = Set(existing.map { $0.a.lowerBound * countB + $0.b.lowerBound })
+        var bestForB = [(Float, Int)](repeating: (-1, -1), count: countB)
+        var result = [Candidate]()
+        func add(_ i: Int, _ j: Int) {
+            guard known.insert(i * countB + j).inserted else { return }
+            let cosine = vectors.cosine(i..<(i + 1), (countA + j)..<(countA + j + 1))
+            let shared = Set(vectors.terms[i]).intersection(vectors.terms[countA + j]).count
+            result.append(Candidate(a: i..<(i + 1), b: j..<(j + 1), cosine: cosine, shared: shared, probability: 0))
+        }
+        for i in 0..<countA {
+            var best: Float = -1, bestJ = -1
+            for j in 0..<countB {
+                let s = embeddings.similarity(i, j)
+                if s > best { best = s; bestJ = j }
+                if s > bestForB[j].0 { bestForB[j] = (s, i) }
+            }
+            if bestJ >= 0, best >= minimum { add(i, bestJ) }
+        }
+        for j in 0..<countB where bestForB[j].1 >= 0 && bestForB[j].0 >= minimum { add(bestForB[j].1, j) }
+        return result
     }
 
     /// The candidates among the `candidatesPerSentence` most similar partners of their A
@@ -162,6 +199,7 @@ public struct PassageAligner: Sendable {
         func tier(_ c: Candidate) -> Int {
             if c.probability >= options.seedProbability && Double(c.cosine) >= options.seedSimilarity { return 2 }
             if c.probability >= options.contextualProbability && Double(c.cosine) >= options.contextualSimilarity { return 1 }
+            if Double(c.semantic) >= options.semanticSeedSimilarity { return 1 }
             return 0
         }
         let ordered = candidates.filter { tier($0) > 0 }.sorted {

@@ -18,6 +18,10 @@ public struct Comparer: Sendable {
     public var findsChanges = true
 
     /// A comparer; by default with the shipped sentence and relationship models.
+    /// The relationship model for comparisons with sentence vectors, fitted with the semantic
+    /// measures; nil to decide those with ``model`` as well.
+    public var semanticModel: RelationshipModel?
+
     public init(aligner: PassageAligner = PassageAligner(), model: RelationshipModel = RelationshipModel.shipped) {
         self.aligner = aligner
         self.model = model
@@ -40,12 +44,17 @@ public struct Comparer: Sendable {
     /// print(comparison.relationship.rawValue, comparison.confidence)
     /// print(comparison.reason)  // one sentence naming the evidence
     /// ```
-    public func compare(_ a: Document, _ b: Document) -> Comparison {
-        let aligned = aligner.align(a, b)
+    ///
+    /// With `embeddings` (sentence vectors from an encoder, one per sentence of each document),
+    /// the aligner also pairs sentences close in meaning that share few words, the evidence gains
+    /// its semantic measures, and ``semanticModel`` decides when there is one.
+    public func compare(_ a: Document, _ b: Document, embeddings: SentenceEmbeddings? = nil) -> Comparison {
+        let semantic = embeddings.flatMap { $0.fits(a, b) ? $0 : nil }
+        let aligned = aligner.align(a, b, embeddings: semantic)
         let passages = findsChanges ? detector.annotate(aligned, a: a, b: b) : aligned
         let anchors = SharedAnchors(a, b)
-        let evidence = DerivationEvidence(a: a, b: b, passages: passages, anchors: anchors)
-        let decision = model.decide(evidence)
+        let evidence = DerivationEvidence(a: a, b: b, passages: passages, anchors: anchors, embeddings: semantic)
+        let decision = (semantic != nil ? semanticModel ?? model : model).decide(evidence)
         let reason = ReasonWriter.reason(decision.relationship, evidence: evidence, anchors: anchors.names)
         return Comparison(a: a, b: b, passages: passages, coverageA: evidence.coverageA, coverageB: evidence.coverageB,
                           relationship: decision.relationship, confidence: decision.confidence, reason: reason,

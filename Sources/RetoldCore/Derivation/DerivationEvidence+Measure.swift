@@ -7,8 +7,9 @@ extension DerivationEvidence {
     /// quoted on both sides.
     static let quotationShare = 0.5
 
-    /// Measures the evidence in an alignment of `a` and `b`.
-    init(a: Document, b: Document, passages: [Passage], anchors: SharedAnchors) {
+    /// Measures the evidence in an alignment of `a` and `b`, with the semantic measures when
+    /// sentence vectors are given.
+    init(a: Document, b: Document, passages: [Passage], anchors: SharedAnchors, embeddings: SentenceEmbeddings? = nil) {
         self.init()
         anchorDice = anchors.anchorDice
         contentDice = anchors.contentDice
@@ -72,6 +73,13 @@ extension DerivationEvidence {
         anchorsInOrder = order.anchorsInOrder
         looseMatches = order.looseMatches
         looseInOrder = order.looseInOrder
+        if let embeddings, embeddings.fits(a, b) {
+            let semantic = SemanticOrder(embeddings, bodyA: bodyA, bodyB: bodyB)
+            semanticMatches = semantic.matchesB
+            semanticInOrder = semantic.inOrder
+            semanticShareA = semantic.shareA
+            semanticShareB = semantic.shareB
+        }
         let bigrams = (Self.bigrams(a), Self.bigrams(b))
         let sharedBigrams = Self.sharedCount(bigrams.0, bigrams.1)
         bigramsA = bigrams.0.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.0.count)

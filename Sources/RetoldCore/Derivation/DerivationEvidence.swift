@@ -63,6 +63,13 @@ public struct DerivationEvidence: Sendable, Equatable {
     /// Dice coefficients of the two texts' anchor words (names, figures) and content stems.
     public var anchorDice = 0.0, contentDice = 0.0
 
+    /// With sentence vectors (`SentenceEmbeddings`): body sentences of B whose closest body
+    /// sentence of A is close in meaning, of A with such a partner in B, those shares of each
+    /// text's body sentences, and how many of B's matches keep A's order (see `SemanticOrder`).
+    /// All zero when the comparison had no vectors.
+    public var semanticMatches = 0, semanticInOrder = 0
+    public var semanticShareA = 0.0, semanticShareB = 0.0
+
     /// Alignments left out of the body evidence, and why.
     public var setAside: [SetAside] = []
 
@@ -101,6 +108,7 @@ public struct DerivationEvidence: Sendable, Equatable {
         "mean_probability", "longest_copied_run", "anchor_dice", "content_dice",
         "anchors_in_order", "anchor_order_share", "loose_in_order", "loose_order_share", "loose_out_of_order",
         "window_coverage_max", "window_coverage_min",
+        "semantic_share_max", "semantic_share_min", "semantic_in_order", "semantic_order_share", "semantic_out_of_order",
     ]
 
     /// The measures as model inputs; counts on a log scale.
@@ -117,6 +125,9 @@ public struct DerivationEvidence: Sendable, Equatable {
             log1p(Double(looseInOrder)), looseMatches >= 2 ? Double(looseInOrder) / Double(looseMatches) : 0,
             log1p(Double(looseMatches - looseInOrder)),
             max(windowCoverageA, windowCoverageB), min(windowCoverageA, windowCoverageB),
+            max(semanticShareA, semanticShareB), min(semanticShareA, semanticShareB),
+            log1p(Double(semanticInOrder)), semanticMatches >= 2 ? Double(semanticInOrder) / Double(semanticMatches) : 0,
+            log1p(Double(semanticMatches - semanticInOrder)),
         ]
     }
 }

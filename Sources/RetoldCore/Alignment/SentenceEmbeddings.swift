@@ -1,0 +1,40 @@
+/// Unit-length sentence vectors from a sentence encoder, one per sentence of each document, in
+/// the documents' sentence order: the semantic side of a comparison.
+///
+/// The core computes none: a caller with an encoder (`RetoldEncoder`) embeds each document's
+/// ``Document/sentenceTexts`` and hands the vectors in, so comparing stays free of I/O and of any
+/// model file. Their dot product is the encoder's similarity of two sentences.
+public struct SentenceEmbeddings: Sendable {
+    public let a: [[Float]]
+    public let b: [[Float]]
+
+    /// Vectors for A's sentences and for B's; each list must have one per sentence.
+    public init(a: [[Float]], b: [[Float]]) {
+        self.a = a
+        self.b = b
+    }
+
+    /// The cosine of A's sentence `i` and B's sentence `j`.
+    @inline(__always)
+    public func similarity(_ i: Int, _ j: Int) -> Float {
+        let x = a[i], y = b[j]
+        var sum: Float = 0
+        for k in 0..<min(x.count, y.count) { sum += x[k] * y[k] }
+        return sum
+    }
+
+    /// The same vectors with the documents' roles swapped.
+    public var swapped: SentenceEmbeddings { SentenceEmbeddings(a: b, b: a) }
+
+    /// Whether the vectors fit the two documents.
+    public func fits(_ documentA: Document, _ documentB: Document) -> Bool {
+        a.count == documentA.sentences.count && b.count == documentB.sentences.count
+    }
+}
+
+extension Document {
+    /// Each sentence's original text, as a sentence encoder should read it.
+    public var sentenceTexts: [String] {
+        sentences.map { text.originalText($0.range) }
+    }
+}
