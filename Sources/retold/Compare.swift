@@ -26,6 +26,9 @@ struct Compare: ParsableCommand {
     @Option(help: "Output format: text (a readable report), json (the documented schema) or html (one self-contained page to share or print).")
     var format: CompareFormat = .text
 
+    @Flag(help: "Also match sentences by meaning with the sentence encoder (needs `retold model install`): rewordings that share few words are aligned too.")
+    var semantic = false
+
     @OptionGroup var terminal: TerminalOptions
     @OptionGroup var failOn: FailOnOption
 
@@ -45,13 +48,21 @@ struct Compare: ParsableCommand {
         let a = try reader.readOne(inputs[0])
         let b = try reader.readOne(inputs[1])
         var analyzer = TextAnalyzer()
-        let comparison = Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
+        let documentA = analyzer.analyze(a.text), documentB = analyzer.analyze(b.text)
+        var embeddings: SentenceEmbeddings?
+        if semantic {
+            let encoder = try SemanticEncoding.load()
+            embeddings = SentenceEmbeddings(a: encoder.vectors(documentA.sentenceTexts), b: encoder.vectors(documentB.sentenceTexts))
+        }
+        let comparison = Comparer().compare(documentA, documentB, embeddings: embeddings)
         let report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
         switch format {
         case .json:
             emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:
-            emit(CompareRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, style: terminal.style))
+            var text = CompareRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, style: terminal.style)
+            if semantic { text += SemanticEncoding.summary(comparison.evidence) }
+            emit(text)
         case .html:
             emit(CompareHTMLRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description))
         }

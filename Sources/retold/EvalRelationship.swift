@@ -33,6 +33,18 @@ struct EvalRelationship: ParsableCommand {
     @Flag(help: "List the pairs the model gets wrong.")
     var verbose = false
 
+    @Flag(help: "Also evaluate with the sentence encoder (needs `retold model install`): the semantic evidence and a model refitted on it, beside the lexical figures of the same run.")
+    var semantic = false
+
+    @Option(help: .hidden)
+    var semanticFeatures: String?
+
+    @Option(help: .hidden)
+    var semanticCandidate: Double?
+
+    @Option(help: .hidden)
+    var semanticSeed: Double?
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -59,6 +71,34 @@ struct EvalRelationship: ParsableCommand {
         }
         let result = RelationshipEvaluation(folds: folds).run(pairs)
         let report = RelationshipEvaluationReport(result)
+        if semantic {
+            let encoder = try SemanticEncoding.load()
+            var aligner = PassageAligner()
+            if let semanticCandidate { aligner.options.semanticCandidateSimilarity = semanticCandidate }
+            if let semanticSeed { aligner.options.semanticSeedSimilarity = semanticSeed }
+            let semanticPairs = RelationshipPairs(corpus, comparer: Comparer(aligner: aligner), embed: { encoder.vectors($0.sentenceTexts) })
+            var evaluation = RelationshipEvaluation(folds: folds)
+            evaluation.trainer = RelationshipTrainer.semantic()
+            if let semanticFeatures {
+                // branch=name,name;branch=...: for trying feature sets.
+                for part in semanticFeatures.split(separator: ";") {
+                    let sides = part.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard sides.count == 2 else { continue }
+                    let names = sides[1].split(separator: ",").map(String.init)
+                    switch sides[0] {
+                    case "reuse": evaluation.trainer.reuseFeatures = names
+                    case "paraphrase": evaluation.trainer.paraphraseFeatures = names
+                    case "verbatim": evaluation.trainer.verbatimFeatures = names
+                    case "same": evaluation.trainer.sameEventFeatures = names
+                    default: throw ValidationError("--semantic-features: unknown branch \(sides[0])")
+                    }
+                }
+            }
+            let semanticResult = evaluation.run(semanticPairs)
+            emit("== lexical\n" + report.text + "\n== with the sentence encoder (\(evaluation.trainer.reuseFeatures.joined(separator: ",")))\n"
+                 + RelationshipEvaluationReport(semanticResult).text)
+            return
+        }
         switch format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text:
