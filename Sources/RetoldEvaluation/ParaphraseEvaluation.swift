@@ -23,19 +23,31 @@ public struct ParaphraseEvaluation: Sendable {
         self.trainer = trainer
     }
 
-    /// Feature rows of a corpus, each sentence analyzed as the product analyzes any text.
-    public static func features(_ pairs: [LabelledPair]) -> [[Double]] {
+    /// Feature rows of a corpus, each sentence analyzed as the product analyzes any text. With
+    /// `embed` (a sentence encoder over a list of sentences), each row ends with the cosine of
+    /// the pair's two vectors.
+    public static func features(_ pairs: [LabelledPair], embed: (([String]) -> [[Float]])? = nil) -> [[Double]] {
         var analyzer = TextAnalyzer()
-        return pairs.map { pair in
+        var rows = pairs.map { pair in
             let a = analyzer.analyze(pair.a), b = analyzer.analyze(pair.b)
             return SentencePairFeatures.compute(a.tokens[...], b.tokens[...])
         }
+        if let embed {
+            let left = embed(pairs.map(\.a)), right = embed(pairs.map(\.b))
+            for k in rows.indices {
+                var cosine: Float = 0
+                for d in 0..<min(left[k].count, right[k].count) { cosine += left[k][d] * right[k][d] }
+                rows[k].append(Double(cosine))
+            }
+        }
+        return rows
     }
 
     /// Cross-validated figures: within each corpus; with two or more corpora, also trained on
     /// one and tested on each other, and jointly (folds over the union, scored per corpus).
-    public func crossValidated(_ corpora: [Corpus]) -> [Result] {
-        let rows = corpora.map { Self.features($0.pairs) }
+    /// With `embed`, the model also reads the encoder's cosine of each pair.
+    public func crossValidated(_ corpora: [Corpus], embed: (([String]) -> [[Float]])? = nil) -> [Result] {
+        let rows = corpora.map { Self.features($0.pairs, embed: embed) }
         let labels = corpora.map { $0.pairs.map(\.label) }
         var results: [Result] = []
         for (k, corpus) in corpora.enumerated() {

@@ -39,10 +39,14 @@ struct EvalParaphrase: ParsableCommand {
     @Flag(name: .customLong("emit-model"), help: "Fit on all given corpora and print the Swift source of the model.")
     var emitModel = false
 
+    @Flag(help: "Also cross-validate with the sentence encoder's cosine as a feature (needs `retold model install`), beside the lexical figures of the same folds.")
+    var semantic = false
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
+        guard !(semantic && (shipped || emitModel)) else { throw ValidationError("--semantic cross-validates; it does not go with --shipped or --emit-model") }
         guard msrp != nil || panSentences != nil else { throw ValidationError("give --msrp FILE and/or --pan-sentences DIR") }
         guard (2...100).contains(folds) else { throw ValidationError("--folds must be between 2 and 100") }
         guard !(shipped && emitModel) else { throw ValidationError("--shipped and --emit-model do not go together") }
@@ -61,9 +65,17 @@ struct EvalParaphrase: ParsableCommand {
             emit(ParaphraseEvaluation.swiftSource(evaluation.fit(corpora), trainedOn: corpora))
             return
         }
-        let results = shipped
+        var results = shipped
             ? corpora.flatMap { [ParaphraseEvaluation.fixed($0), ParaphraseEvaluation.pipeline($0)] }
             : evaluation.crossValidated(corpora)
+        if semantic {
+            let encoder = try SemanticEncoding.load()
+            results += evaluation.crossValidated(corpora, embed: { encoder.vectors($0) }).map { result in
+                var result = result
+                result.setting += ", with the encoder"
+                return result
+            }
+        }
         switch format {
         case .json:
             emit(JSONOutput.encode(results.map(EvalResultReport.init), pretty: true) + "\n")
