@@ -19,6 +19,7 @@ let package = Package(
             dependencies: [
                 .product(name: "RetoldCore", package: "Retold"),
                 .product(name: "RetoldIngest", package: "Retold"),
+                .product(name: "RetoldEncoder", package: "Retold"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/RetoldBenchmarks",
