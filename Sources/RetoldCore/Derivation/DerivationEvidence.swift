@@ -90,7 +90,7 @@ public struct DerivationEvidence: Sendable, Equatable {
         public var reason: Reason
     }
 
-    /// Evidence with every measure at zero; ``Comparer/compare(_:_:)`` measures the real one.
+    /// Evidence with every measure at zero; ``Comparer/compare(_:_:embeddings:)`` measures the real one.
     public init() {}
 
     /// Why an alignment was set aside, if it was.

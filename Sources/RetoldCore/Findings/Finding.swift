@@ -1,7 +1,7 @@
 /// Something a fact-checker should look at: a change between aligned passages of two texts,
 /// or a problem inside one text. Each finding explains itself in one plain sentence.
 ///
-/// ``ChangeDetector`` (run by ``Comparer/compare(_:_:)``) puts the findings between two texts on
+/// ``ChangeDetector`` (run by ``Comparer/compare(_:_:embeddings:)``) puts the findings between two texts on
 /// each ``SentenceAlignment``; ``DocumentChecker`` returns those of one text.
 ///
 /// ### Example
