@@ -7,20 +7,29 @@
 public struct SentenceEmbeddings: Sendable {
     public let a: [[Float]]
     public let b: [[Float]]
+    /// Every A-B cosine, row by A sentence: the aligner and the evidence both read them, so
+    /// they are computed once.
+    private let similarities: [Float]
 
     /// Vectors for A's sentences and for B's; each list must have one per sentence.
     public init(a: [[Float]], b: [[Float]]) {
         self.a = a
         self.b = b
+        var similarities = [Float](repeating: 0, count: a.count * b.count)
+        for (i, x) in a.enumerated() {
+            for (j, y) in b.enumerated() {
+                var sum: Float = 0
+                for k in 0..<min(x.count, y.count) { sum += x[k] * y[k] }
+                similarities[i * b.count + j] = sum
+            }
+        }
+        self.similarities = similarities
     }
 
     /// The cosine of A's sentence `i` and B's sentence `j`.
     @inline(__always)
     public func similarity(_ i: Int, _ j: Int) -> Float {
-        let x = a[i], y = b[j]
-        var sum: Float = 0
-        for k in 0..<min(x.count, y.count) { sum += x[k] * y[k] }
-        return sum
+        similarities[i * b.count + j]
     }
 
     /// The same vectors with the documents' roles swapped.
