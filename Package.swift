@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The computing targets are optimized in debug builds too. The test suite and the corpus
+// evaluations run on the debug build (one build serves both), and their time is alignment,
+// fingerprints, search and the encoder's matrix code: unoptimized, that is most of a CI run.
+// Everything else (stores, server, CLI) keeps -Onone for debugging.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Retold",
     platforms: [.macOS(.v14)],
@@ -34,7 +40,7 @@ let package = Package(
     ],
     targets: [
         // Pure text model, fingerprints, alignment, classification. No I/O, no clocks.
-        .target(name: "RetoldCore"),
+        .target(name: "RetoldCore", swiftSettings: optimizedInDebug),
         // System libraries: libxml2's HTML parser and zlib's gzip reader.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -42,12 +48,12 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // The optional sentence encoder (all-MiniLM-L6-v2): safetensors, the BERT tokenizer and the
         // transformer forward pass, and installing the model. Nothing else needs a model to work.
-        .target(name: "RetoldEncoder", dependencies: [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))]),
+        .target(name: "RetoldEncoder", dependencies: [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))], swiftSettings: optimizedInDebug),
         // Turning files, pages, feeds and crawls into documents, with clear errors for bad input.
-        .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"]),
+        .target(name: "RetoldIngest", dependencies: ["RetoldCore", "CLibXML2", "CZlib"], swiftSettings: optimizedInDebug),
         // The corpus index: the async store interface, search, the writer, links and clusters,
         // and the compute pool alignment runs on. No store of its own.
-        .target(name: "RetoldIndex", dependencies: ["RetoldCore", "RetoldIngest"]),
+        .target(name: "RetoldIndex", dependencies: ["RetoldCore", "RetoldIngest"], swiftSettings: optimizedInDebug),
         // The embedded store: one SQLite file, through GRDB.
         .target(
             name: "RetoldSQLite",
@@ -82,7 +88,7 @@ let package = Package(
                            .product(name: "Prometheus", package: "swift-prometheus")]
         ),
         // Labelled corpora readers and cross-validated evaluation.
-        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite"]),
+        .target(name: "RetoldEvaluation", dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite"], swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "retold",
             dependencies: [
