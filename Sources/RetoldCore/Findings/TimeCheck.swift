@@ -78,6 +78,11 @@ struct TimeMention: Equatable {
                 }
                 add(t, t, month, .month); t += 1; continue
             }
+            // "27 December", "on 11 September": the day first, as British and agency copy writes it.
+            if token.flags.contains(.number), t + 1 < range.upperBound, tokens[t + 1].flags.contains(.capitalized),
+               let month = months[tokens[t + 1].key], let day = Int(document.string(of: token)), (1...31).contains(day) {
+                add(t, t + 1, "\(month) \(day)", .month); t += 2; continue
+            }
             if deictic.contains(token) { add(t, t, lower(t), .relative); t += 1; continue }
             if relativeOpeners.contains(token), t + 1 < range.upperBound {
                 // "earlier this month", "last week", "this year", "last Friday".
