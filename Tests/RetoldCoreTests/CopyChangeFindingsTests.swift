@@ -9,6 +9,24 @@ private func compared(_ a: String, _ b: String) -> [Finding] {
 
 @Suite("Changes republished copies make")
 struct CopyChangeFindingsTests {
+    @Test("a day dropped and the verb put in the present perfect; a day moved or merely dropped is silent")
+    func madeCurrent() {
+        let found = changes("India on Wednesday became the first nation to land a craft near the south pole of the Moon.",
+                            "India has become the first nation to land a craft near the south pole of the Moon.")
+        #expect(kinds(found) == [.timeChanged])
+        #expect(found[0].severity == .medium)
+        #expect(found[0].explanation == "A says \"Wednesday became\", B says \"has become\": the day is dropped and the event told as if it had just happened.")
+        let reported = changes("The Washington Post and CNBC reported late on Thursday that the deal had closed.",
+                               "The Washington Post and CNBC have reported that the deal had closed.")
+        #expect(reported.map(\.explanation) == ["A says \"reported late on Thursday\", B says \"have reported\": the day is dropped and the event told as if it had just happened."])
+        // The day kept, moved, or dropped with the tense kept: silent.
+        #expect(changes("India on Wednesday became the first nation to land a craft near the south pole of the Moon.",
+                        "On Wednesday, India became the first nation to land a craft near the south pole of the Moon.").isEmpty)
+        #expect(changes("India on Wednesday became the first nation to land a craft near the south pole of the Moon.",
+                        "India has become the first nation to land a craft near the south pole of the Moon on Wednesday.").isEmpty)
+        #expect(changes("Scientists claimed the discovery of a new particle on Wednesday.", "Scientists claimed the discovery of a new particle.").isEmpty)
+    }
+
     @Test("a date written day first is the same date as month first")
     func dayFirstDates() {
         #expect(changes("Sales for the 17 weeks to 27 December were flat.", "Sales for the 17 weeks to December 27 were flat.").isEmpty)
