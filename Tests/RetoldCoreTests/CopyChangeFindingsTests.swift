@@ -33,4 +33,18 @@ struct CopyChangeFindingsTests {
         let moved = changes("Sales for the 17 weeks to 27 December were flat.", "Sales for the 17 weeks to 20 December were flat.")
         #expect(moved.map(\.explanation) == ["A says 27 December; B says 20 December."])
     }
+
+    @Test("quotation marks around a claim dropped; marks kept, a title, or a statement quoted whole are silent")
+    func scareQuotes() {
+        let found = changes("The army said it carried out the detentions in response to \"election fraud\".",
+                            "The army said it carried out the detentions in response to election fraud.")
+        #expect(kinds(found) == [.hedgeChanged])
+        #expect(found[0].severity == .medium)
+        #expect(found[0].explanation == "A puts \"election fraud\" in quotation marks, as someone's claim; B states it as fact.")
+        #expect(changes("The army said it carried out the detentions in response to \"election fraud\".",
+                        "The army said it carried out the detentions in response to 'election fraud'.").isEmpty)
+        #expect(changes("Musk changed his profile to \"Chief Twit\" on Wednesday.", "Musk changed his profile to Chief Twit on Wednesday.").isEmpty)
+        #expect(changes("Officials at the college said it was an \"extremely sad\" time for the campus.",
+                        "\"It is an extremely sad time for the whole college community.").isEmpty)
+    }
 }
