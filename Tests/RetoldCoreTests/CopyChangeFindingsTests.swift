@@ -47,4 +47,12 @@ struct CopyChangeFindingsTests {
         #expect(changes("Officials at the college said it was an \"extremely sad\" time for the campus.",
                         "\"It is an extremely sad time for the whole college community.").isEmpty)
     }
+
+    @Test("the precise figure an approximation rounds is no hedge dropped; the same figure without its hedge is")
+    func approximationAndPreciseFigure() {
+        #expect(!kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
+                               "The bulk of the funds, $64.7 billion, will go to military operations.")).contains(.hedgeChanged))
+        #expect(kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
+                              "The bulk of the funds, $65 billion, will go to military operations.")) == [.hedgeChanged])
+    }
 }
