@@ -48,6 +48,17 @@ struct CopyChangeFindingsTests {
                         "\"It is an extremely sad time for the whole college community.").isEmpty)
     }
 
+    @Test("a source dropped while another speaker stands in the next sentence; the same source moved there is silent")
+    func sourceDroppedBesideAnotherSpeaker() {
+        let wire = "The singer died of a heart attack at his home in the capital on Wednesday, his lawyer said. "
+            + "The president declared three days of national mourning after the news of his death."
+        let found = compared(wire, "The singer died of a heart attack at his home in the capital on Wednesday. "
+            + "The president declared three days of national mourning after the news of his death.")
+        #expect(found.map(\.explanation) == ["A attributes this (\"his lawyer said\"); B states it without a source."])
+        #expect(compared(wire, "The singer died of a heart attack at his home in the capital on Wednesday. "
+            + "His lawyer said the president declared three days of national mourning after the news of his death.").isEmpty)
+    }
+
     @Test("the precise figure an approximation rounds is no hedge dropped; the same figure without its hedge is")
     func approximationAndPreciseFigure() {
         #expect(!kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
