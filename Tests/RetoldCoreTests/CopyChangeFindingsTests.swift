@@ -59,6 +59,19 @@ struct CopyChangeFindingsTests {
             + "His lawyer said the president declared three days of national mourning after the news of his death.").isEmpty)
     }
 
+    @Test("an agency dateline whose dash the page lost is still a credit")
+    func datelineWithoutDash() {
+        let wire = "Physicists celebrate\nGENEVA (AP) To cheers and standing ovations, scientists claimed the discovery of a new particle on Wednesday. "
+            + "The particle helps explain what gives all matter its mass."
+        let found = compared(wire, "Physicists celebrate\nTo cheers and standing ovations, scientists claimed the discovery of a new particle on Wednesday. "
+            + "The particle helps explain what gives all matter its mass.")
+        #expect(found.map(\.explanation) == ["A credits the story to AP; B carries the same text without naming AP."])
+        #expect(compared(wire, wire).isEmpty)
+        // An organization's initials in parentheses inside a sentence are no dateline.
+        #expect(compared("Scientists at the European Organization for Nuclear Research (CERN) claimed the discovery of a new particle.",
+                         "Scientists at the European Organization for Nuclear Research claimed the discovery of a new particle.").isEmpty)
+    }
+
     @Test("the precise figure an approximation rounds is no hedge dropped; the same figure without its hedge is")
     func approximationAndPreciseFigure() {
         #expect(!kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
