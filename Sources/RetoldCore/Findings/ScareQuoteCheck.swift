@@ -30,10 +30,12 @@ enum ScareQuoteCheck {
         return []
     }
 
-    /// A speech verb within three words before or after the quotation: "said it was "a mistake"".
+    /// A speech verb within three words before or after the quotation ("said it was "a mistake""),
+    /// or inside it: marks paired across a sentence that opens inside a quotation enclose
+    /// "he said" between two quotations.
     static func speakerNear(_ document: Document, _ quote: Range<Int>, _ range: Range<Int>) -> Bool {
         let near = max(range.lowerBound, quote.lowerBound - 3)..<min(range.upperBound, quote.upperBound + 3)
-        return near.contains { !quote.contains($0) && QuoteCheck.speechVerbs.contains(document.tokens[$0]) }
+        return near.contains { QuoteCheck.speechVerbs.contains(document.tokens[$0]) }
     }
 
     /// Whether a quotation opened before the run in its sentence and is not closed before it: B
