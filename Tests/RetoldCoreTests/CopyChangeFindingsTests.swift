@@ -45,7 +45,7 @@ struct CopyChangeFindingsTests {
                         "The army said it carried out the detentions in response to 'election fraud'.").isEmpty)
         #expect(changes("Musk changed his profile to \"Chief Twit\" on Wednesday.", "Musk changed his profile to Chief Twit on Wednesday.").isEmpty)
         #expect(changes("Officials at the college said it was an \"extremely sad\" time for the campus.",
-                        "\"It is an extremely sad time for the whole college community.").isEmpty)
+                        "Officials said: \"It is an extremely sad time for the whole college community.").isEmpty)
     }
 
     @Test("a source dropped while another speaker stands in the next sentence; the same source moved there is silent")
@@ -74,8 +74,8 @@ struct CopyChangeFindingsTests {
 
     @Test("the precise figure an approximation rounds is no hedge dropped; the same figure without its hedge is")
     func approximationAndPreciseFigure() {
-        #expect(!kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
-                               "The bulk of the funds, $64.7 billion, will go to military operations.")).contains(.hedgeChanged))
+        #expect(changes("The bulk of the funds, some $65 billion, will go to military operations.",
+                        "The bulk of the funds, $64.7 billion, will go to military operations.").isEmpty)
         #expect(kinds(changes("The bulk of the funds, some $65 billion, will go to military operations.",
                               "The bulk of the funds, $65 billion, will go to military operations.")) == [.hedgeChanged])
     }
