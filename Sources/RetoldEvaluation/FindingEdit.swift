@@ -111,11 +111,12 @@ struct SentenceEditor {
 
     /// Doubles the first figure plus three, keeping its style (grouping commas, decimals).
     func changeNumber() -> String? {
-        // A figure, not a date or a year (changing those is a time edit).
+        // A figure, not a date or a year (changing those is a time edit): "September 11" and "11 September" alike.
         guard let t = document.tokens.indices.first(where: { t in
             let value = Double(word(t).filter { $0 != "," }) ?? 0
             let afterMonth = t > 0 && Self.isMonth(document.string(of: document.tokens[t - 1]))
-            return document.tokens[t].flags.contains(.number) && !word(t).contains(":") && value > 0 && !afterMonth
+            let beforeMonth = t + 1 < document.tokens.count && Self.isMonth(document.string(of: document.tokens[t + 1]))
+            return document.tokens[t].flags.contains(.number) && !word(t).contains(":") && value > 0 && !afterMonth && !beforeMonth
                 && !(value >= 1900 && value <= 2100 && value == value.rounded())
         }) else { return nil }
         let text = word(t)

@@ -39,6 +39,7 @@ public struct ChangeDetector: Sendable {
         all += ScopeCheck.check(pair)
         all += quotes
         all += HedgeCheck.check(pair)
+        all += ScareQuoteCheck.check(pair)
         // An attribution whose named speaker changed is already explained.
         if !all.contains(where: { $0.kind == .attributionChanged }) { all += SourceCheck.check(pair) }
         let units = UnitCheck.check(pair)

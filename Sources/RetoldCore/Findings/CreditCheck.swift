@@ -35,7 +35,7 @@ enum CreditCheck {
                 guard close < bytes.count, bytes[close] == 0x29 else { continue }
                 var k = close + 1
                 while k < bytes.count, bytes[k] == 0x20 { k += 1 }
-                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A {
+                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A || isDateline(bytes, before: start - 1) {
                     let range = t..<(end + 1)
                     return Credit(tokens: range, text: document.text.text(AlignedPair.bytes(document, range)))
                 }
@@ -53,6 +53,19 @@ enum CreditCheck {
             }
         }
         return nil
+    }
+
+    /// Whether the line before `offset` is a dateline, "GENEVA (AP)" or "CALABASAS, Calif. (AP)"
+    /// with the dash lost: a place in capitals opening a short line.
+    static func isDateline(_ bytes: [UInt8], before offset: Int) -> Bool {
+        var start = offset
+        while start > 0, offset - start < 40, bytes[start - 1] != 0x0A { start -= 1 }
+        guard start == 0 || bytes[start - 1] == 0x0A else { return false }
+        while start < offset, bytes[start] == 0x20 { start += 1 }
+        var end = start
+        while end < offset, bytes[end] >= 0x41 && bytes[end] <= 0x5A { end += 1 }
+        let next = end < bytes.count ? bytes[end] : 0x20
+        return end - start >= 3 && !(next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
     }
 
     /// Whether a text names the agency anywhere (by its short or long name).

@@ -41,16 +41,27 @@ enum SourceCheck {
         let claim = pair.tokensA.filter { !inside.contains($0) && pair.a.tokens[$0].isContent }
         let stemsB = pair.contentStems(pair.b, pair.tokensB)
         guard claim.count >= 3, claim.filter({ stemsB.contains(pair.a.tokens[$0].stem) }).count * 10 >= claim.count * 6 else { return [] }
-        // The source may have moved to the sentence before or after in B.
+        // The source may have moved to the sentence before or after in B; another speaker there
+        // ("President Fernandez declared three days of mourning") does not carry it.
         let sentences = pair.alignment.b
         let before = max(0, sentences.lowerBound - 1), after = min(pair.b.sentences.count, sentences.upperBound + 1)
         let near = pair.b.sentences[before].tokens.lowerBound..<pair.b.sentences[after - 1].tokens.upperBound
-        if !attributions(pair.b, near).isEmpty { return [] }
+        // A source A names by no noun ("who said", "he said") may be anyone there.
+        let named = source.head.map { !pronouns.contains(pair.a.tokens[$0]) } ?? false
+        let sourceStems = Set(source.tokens.lazy.map { pair.a.tokens[$0] }.filter(\.isContent).map(\.stem))
+        if attributions(pair.b, near).contains(where: { !named || mayBeSame($0, in: pair.b, as: sourceStems) }) { return [] }
         let text = pair.a.text.text(AlignedPair.bytes(pair.a, source.tokens))
         // A claim B keeps in quotation marks is still marked as someone's words, not stated as B's own.
         if !QuoteCheck.quotes(pair.b, pair.tokensB).isEmpty { return [] }
         return [Finding(kind: .sourceChanged, severity: .medium, a: AlignedPair.bytes(pair.a, source.tokens), b: nil,
                         explanation: "A attributes this (\"\(text)\"); B states it without a source.")]
+    }
+
+    /// Whether an attribution may name a source whose words have the stems `stems`: it names none
+    /// ("..., it said"), refers back with a pronoun, or shares a word with it.
+    static func mayBeSame(_ attribution: Attribution, in document: Document, as stems: Set<UInt64>) -> Bool {
+        guard let head = attribution.head, !pronouns.contains(document.tokens[head]) else { return true }
+        return attribution.tokens.contains { document.tokens[$0].isContent && !QuoteCheck.speechVerbs.contains(document.tokens[$0]) && stems.contains(document.tokens[$0].stem) }
     }
 
     /// The sources described by different common nouns, or counted differently.

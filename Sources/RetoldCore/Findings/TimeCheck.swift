@@ -1,11 +1,15 @@
 /// Dates and times that differ between aligned sentences: "Friday and Saturday" / "Friday",
 /// "earlier this month" / "last week", "in 2019" / "in 2018".
 ///
-/// Only when both sides say when: a time dropped is a detail lost, not a change.
+/// Times are compared when both sides say when. A time dropped is a detail lost, not a change,
+/// unless B also puts the dated verb in the present perfect ("India on Wednesday became" /
+/// "India has become"): then the event is told as if it had just happened.
 enum TimeCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
-        let timesA = TimeMention.all(pair.a, pair.tokensA), timesB = TimeMention.all(pair.b, pair.tokensB)
-        guard !timesA.isEmpty, !timesB.isEmpty else { return [] }
+        let timesA = TimeMention.all(pair.a, pair.tokensA)
+        guard !timesA.isEmpty else { return [] }
+        let timesB = TimeMention.all(pair.b, pair.tokensB)
+        guard !timesB.isEmpty else { return madeCurrent(pair, timesA).map { [$0] } ?? [] }
         // Like with like: "today" and "Thursday" may be the same day; "October" and
         // "Wednesday, October" only add detail. A change is a difference within one type.
         for type in TimeMention.Kind.allCases {
@@ -27,6 +31,43 @@ enum TimeCheck {
                             explanation: "A says \(dated.text); B says \(relative.text): a date made relative to when B was published.")]
         }
         return []
+    }
+
+    static let perfect: WordSet = ["has", "have"]
+    static let perfectOrPast: WordSet = ["has", "have", "had"]
+    static let been = Word("been")
+
+    /// "on Wednesday became" / "has become", "reported late on Thursday" / "have reported": a
+    /// verb next to A's day or date, in the present perfect in B, whose sentence gives no time.
+    /// Republished copy is freshened this way; the day it happened is lost.
+    static func madeCurrent(_ pair: AlignedPair, _ timesA: [TimeMention]) -> Finding? {
+        let dated = timesA.filter { $0.kind == .weekday || $0.kind == .month }
+        guard !dated.isEmpty else { return nil }
+        let lexicon = Lexicon.shared
+        let a = pair.a.tokens, b = pair.b.tokens
+        for u in pair.tokensB where perfect.contains(b[u]) {
+            // "has become", "has been rescued".
+            var v = u + 1
+            if v < pair.tokensB.upperBound, b[v].is(been) { v += 1 }
+            guard v < pair.tokensB.upperBound, b[v].isContent, !b[v].flags.contains(.capitalized), !b[v].flags.contains(.hasDigit) else { continue }
+            let lemma = lexicon.lemma(b[v])
+            for time in dated {
+                // A's tokens of the time, and the words within three of it.
+                guard let first = pair.tokensA.first(where: { Int(a[$0].end) > time.bytes.lowerBound }),
+                      let last = pair.tokensA.last(where: { Int(a[$0].start) < time.bytes.upperBound }) else { continue }
+                let near = max(pair.tokensA.lowerBound, first - 3)..<min(pair.tokensA.upperBound, last + 4)
+                // The same verb in A, not itself a perfect ("has reported on Monday").
+                guard let k = near.first(where: { k in
+                    (k < first || k > last) && a[k].isContent && !a[k].flags.contains(.capitalized) && lexicon.lemma(a[k]) == lemma
+                        && !(k > pair.tokensA.lowerBound && perfectOrPast.contains(a[k - 1]))
+                }) else { continue }
+                let spanA = min(time.bytes.lowerBound, Int(a[k].start))..<max(time.bytes.upperBound, Int(a[k].end))
+                let spanB = Int(b[u].start)..<Int(b[v].end)
+                return Finding(kind: .timeChanged, severity: .medium, a: spanA, b: spanB,
+                               explanation: "A says \"\(pair.a.text.text(spanA))\", B says \"\(pair.b.text.text(spanB))\": the day is dropped and the event told as if it had just happened.")
+            }
+        }
+        return nil
     }
 }
 
@@ -77,6 +118,11 @@ struct TimeMention: Equatable {
                     add(t, t + 1, "\(month) \(day)", .month); t += 2; continue
                 }
                 add(t, t, month, .month); t += 1; continue
+            }
+            // "27 December", "on 11 September": the day first, as British and agency copy writes it.
+            if token.flags.contains(.number), t + 1 < range.upperBound, tokens[t + 1].flags.contains(.capitalized),
+               let month = months[tokens[t + 1].key], let day = Int(document.string(of: token)), (1...31).contains(day) {
+                add(t, t + 1, "\(month) \(day)", .month); t += 2; continue
             }
             if deictic.contains(token) { add(t, t, lower(t), .relative); t += 1; continue }
             if relativeOpeners.contains(token), t + 1 < range.upperBound {
