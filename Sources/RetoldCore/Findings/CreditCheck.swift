@@ -1,5 +1,5 @@
 /// A story's credit dropped or replaced: A's dateline or byline credits an agency ("PARIS (AP) -",
-/// "By AFP |") and B, carrying the same text, names that agency nowhere, or credits someone else.
+/// "GENEVA (AP) To cheers", "By AFP |") and B, carrying the same text, names that agency nowhere, or credits someone else.
 ///
 /// Reported once per comparison, on the first aligned pair, since the credit covers the whole text.
 enum CreditCheck {
@@ -35,7 +35,9 @@ enum CreditCheck {
                 guard close < bytes.count, bytes[close] == 0x29 else { continue }
                 var k = close + 1
                 while k < bytes.count, bytes[k] == 0x20 { k += 1 }
-                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A {
+                // Or a dateline, "GENEVA (AP) To cheers": a place in capitals just before, where
+                // pages drop the dash.
+                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A || followsDatelinePlace(document, t) {
                     let range = t..<(end + 1)
                     return Credit(tokens: range, text: document.text.text(AlignedPair.bytes(document, range)))
                 }
@@ -53,6 +55,21 @@ enum CreditCheck {
             }
         }
         return nil
+    }
+
+    /// Whether a word in capitals ("GENEVA", "CALABASAS, Calif.") stands among the three words
+    /// before token `t`, on its line: a dateline's place.
+    static func followsDatelinePlace(_ document: Document, _ t: Int) -> Bool {
+        let bytes = document.text.bytes, tokens = document.tokens
+        var p = t - 1
+        while p >= 0, p >= t - 3 {
+            let token = tokens[p]
+            if bytes[Int(token.end)..<Int(tokens[p + 1].start)].contains(0x0A) { return false }
+            let word = bytes[Int(token.start)..<Int(token.end)]
+            if word.count >= 3, word.allSatisfy({ (0x41...0x5A).contains($0) }) { return true }
+            p -= 1
+        }
+        return false
     }
 
     /// Whether a text names the agency anywhere (by its short or long name).
