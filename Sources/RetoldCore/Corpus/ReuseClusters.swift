@@ -4,13 +4,14 @@
 /// Clusters grow from the verified reuse links, strongest first, but resist chaining: only a link
 /// whose probability of derivation reaches ``joiningProbability`` proposes a join, a group joins
 /// another only through links from half its members, and a lone document through one decisive
-/// link (see `build`). The root is the earliest
-/// member by publication time; with no dates, the member the texts say the others derive from:
-/// one carrying an agency credit (``Member/carriesCredit``) before one without, then the one
-/// whose own text lies most inside another member plus the most of another inside it, then the
-/// one containment says came first most often, then the hub (see `cluster`). The tree grows from the root like a maximum spanning tree: at each step the strongest
-/// link from a member already placed to one not yet placed is taken, preferring links whose
-/// direction (by date, then containment) agrees that the placed member came first.
+/// link, or through links of any strength to two members of one group and no other (see
+/// `build`). The root is the earliest member by publication time; with no dates, the member the
+/// texts say the others derive from: one carrying an agency credit (``Member/carriesCredit``)
+/// before one without, then the one whose own text lies most inside another member plus the most
+/// of another inside it, then the one containment says came first most often, then the hub (see
+/// `cluster`). The tree grows from the root like a maximum spanning tree: at each step the
+/// strongest link from a member already placed to one not yet placed is taken, preferring links
+/// whose direction (by date, then containment) agrees that the placed member came first.
 ///
 /// ### Example
 ///
@@ -146,6 +147,21 @@ public enum ReuseClusters {
                 members[other] = nil
                 merged = true
             }
+        }
+        // Then a document still alone joins a group its links reach at two members or more,
+        // weaker links included, when they reach no other group: two links that agree are more
+        // than a coin toss each, and a paraphrased copy's links are often near 0.5.
+        for id in members.keys.sorted() where members[id]?.count == 1 {
+            var reached: [Int64: Int] = [:]
+            for link in ordered where link.a == id || link.b == id {
+                let group = find(link.a == id ? link.b : link.a)
+                if members[group]!.count >= 2 { reached[group, default: 0] += 1 }
+            }
+            guard reached.count == 1, let only = reached.first, only.value >= 2 else { continue }
+            let group = only.key, root = min(id, group), other = max(id, group)
+            parent[other] = root
+            members[root] = members[group]! + [id]
+            members[other] = nil
         }
         // Then a weaker link still pairs two documents that nothing else clustered: a pair
         // chains nothing, and a paraphrased copy, whose P(reuse) is often near 0.5, keeps its
