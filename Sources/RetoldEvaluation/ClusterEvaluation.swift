@@ -98,10 +98,10 @@ public struct ClusterEvaluation: Sendable {
         _ = try await IndexWriter(index: index).add(documents: documents)
         _ = try await LinkBuilder(index: index).update()
         let links = try await index.links()
-        let stored = try await index.documents(Array(Set(links.flatMap { [$0.a, $0.b] })).sorted(), withText: false)
-        let sourceOf = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.sourceID) })
+        let stored = try await ClusterMembers.read(Array(Set(links.flatMap { [$0.a, $0.b] })).sorted(), from: index)
+        let sourceOf = Dictionary(uniqueKeysWithValues: stored.map { ($0.document.id, $0.document.sourceID) })
         let clusters = ReuseClusters.build(
-            members: stored.map { ReuseClusters.Member(id: $0.id, publishedAt: nil) },
+            members: stored.map { ReuseClusters.Member(id: $0.member.id, publishedAt: nil, carriesCredit: $0.member.carriesCredit) },
             links: links.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence,
                                           reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)

@@ -17,11 +17,11 @@ public struct ClusterListing: Sendable {
     public init(index: any DocumentIndex, filter: DocumentFilter, minimumCoverage: Double) async throws {
         let links = try await index.links()
         let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
-        let documents = try await index.documents(ids, withText: false).filter { filter.admits($0) }
-        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        let read = try await ClusterMembers.read(ids, from: index).filter { filter.admits($0.document) }
+        let byID = Dictionary(uniqueKeysWithValues: read.map { ($0.document.id, $0.document) })
         let admitted = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
         clusters = ReuseClusters.build(
-            members: documents.map { ReuseClusters.Member(id: $0.id, publishedAt: $0.publishedAt) },
+            members: read.map(\.member),
             links: admitted.map { ReuseClusters.Link(a: $0.a, b: $0.b, coverageA: $0.coverageA, coverageB: $0.coverageB, confidence: $0.confidence,
                                           reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)

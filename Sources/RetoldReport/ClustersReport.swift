@@ -87,7 +87,7 @@ public enum ClustersRenderer {
             for edge in cluster.tree { children[edge.source, default: []].append(edge) }
             let basis = switch cluster.earliestBasis {
             case .published: "by publication time"
-            case .containment: "by containment, no dates"
+            case .containment: "by agency credit and containment, no dates"
             case .none: "no dates or containment to tell"
             }
             out += "\n" + style.bold("Cluster \(number + 1): \(cluster.size) documents, earliest #\(cluster.earliest)") + " (\(basis))\n"

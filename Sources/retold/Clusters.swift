@@ -12,8 +12,9 @@ struct Clusters: AsyncParsableCommand {
         against those stored before it (progress is saved as it goes). Clusters grow from those links, \
         strongest first; only a link the model is three-to-one sure is derivation proposes a join, a group \
         joins another only through links from half its members, and a lone document through one decisive \
-        link, so one doubtful link does not chain two stories together. The earliest member is decided by publication time, or by containment when dates are \
-        missing; the tree says who most likely copied from whom.
+        link or through links to two members of one group and no other, so one doubtful link does not chain two stories together. The earliest member is decided by publication time, or when dates are missing by the \
+        texts: a member carrying an agency credit first, then the one lying most inside another and \
+        holding the most of another; the tree says who most likely copied from whom.
         """
     )
 

@@ -241,6 +241,21 @@ extension Words: RandomNumberGenerator {
         #expect(ReuseClusters.build(members: members, links: group + [strong, support]).map { $0.members.sorted() } == [[1, 2, 3, 4, 5]])
     }
 
+    /// A document left alone joins a group its weaker links reach at two members, and only when
+    /// they reach no other group.
+    @Test func twoWeakLinksToOneGroupJoin() {
+        let members = (1...6).map { Member(id: Int64($0), publishedAt: nil) }
+        let groups = [Link(a: 1, b: 2, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99),
+                      Link(a: 1, b: 3, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99),
+                      Link(a: 5, b: 6, coverageA: 0.9, coverageB: 0.9, reuseProbability: 0.99)]
+        let weak = [Link(a: 1, b: 4, coverageA: 0.4, coverageB: 0.8, reuseProbability: 0.6),
+                    Link(a: 2, b: 4, coverageA: 0.4, coverageB: 0.8, reuseProbability: 0.6)]
+        #expect(ReuseClusters.build(members: members, links: groups + weak).map { $0.members.sorted() } == [[1, 2, 3, 4], [5, 6]])
+        #expect(ReuseClusters.build(members: members, links: groups + [weak[0]]).map { $0.members.sorted() } == [[1, 2, 3], [5, 6]])
+        let elsewhere = Link(a: 4, b: 5, coverageA: 0.4, coverageB: 0.4, reuseProbability: 0.6)
+        #expect(ReuseClusters.build(members: members, links: groups + weak + [elsewhere]).map { $0.members.sorted() } == [[1, 2, 3], [5, 6]])
+    }
+
     @Test func directionRules() {
         #expect(CopyDirection.decide(publishedA: 1, publishedB: 2, coverageA: 0.9, coverageB: 0.1) == (.aFirst, .published))
         #expect(CopyDirection.decide(publishedA: nil, publishedB: 2, coverageA: 0.9, coverageB: 0.3) == (.bFirst, .containment))

@@ -4,11 +4,14 @@
 /// Clusters grow from the verified reuse links, strongest first, but resist chaining: only a link
 /// whose probability of derivation reaches ``joiningProbability`` proposes a join, a group joins
 /// another only through links from half its members, and a lone document through one decisive
-/// link (see `build`). The root is the earliest
-/// member by publication time; with no dates, the hub: the member sharing the most text with the
-/// others. The tree grows from the root like a maximum spanning tree: at each step the strongest
-/// link from a member already placed to one not yet placed is taken, preferring links whose
-/// direction (by date, then containment) agrees that the placed member came first.
+/// link, or through links of any strength to two members of one group and no other (see
+/// `build`). The root is the earliest member by publication time; with no dates, the member the
+/// texts say the others derive from: one carrying an agency credit (``Member/carriesCredit``)
+/// before one without, then the one whose own text lies most inside another member plus the most
+/// of another inside it, then the one containment says came first most often, then the hub (see
+/// `cluster`). The tree grows from the root like a maximum spanning tree: at each step the
+/// strongest link from a member already placed to one not yet placed is taken, preferring links
+/// whose direction (by date, then containment) agrees that the placed member came first.
 ///
 /// ### Example
 ///
@@ -27,10 +30,14 @@ public enum ReuseClusters {
         public var id: Int64
         /// Publication time, seconds since 1970, when known: it decides the earliest member.
         public var publishedAt: Double?
+        /// Whether the text carries an agency credit near its start (``StoryCredit``): without
+        /// dates, the source is sought first among the members that carry one.
+        public var carriesCredit: Bool
         /// A member; `publishedAt` is nil when the date is unknown.
-        public init(id: Int64, publishedAt: Double?) {
+        public init(id: Int64, publishedAt: Double?, carriesCredit: Bool = false) {
             self.id = id
             self.publishedAt = publishedAt
+            self.carriesCredit = carriesCredit
         }
     }
 
@@ -82,7 +89,8 @@ public enum ReuseClusters {
         /// The root: the earliest member.
         public var earliest: Int64
         /// What decided the root: `published` when any member has a date; otherwise
-        /// `containment` when containment told the direction of any link, else `none`.
+        /// `containment` when the texts told (containment gave the direction of any link, or
+        /// some members carry an agency credit and others do not), else `none`.
         public var earliestBasis: CopyDirection.Basis
         /// The copy tree: one edge for every member but the root.
         public var edges: [Edge]
@@ -139,6 +147,21 @@ public enum ReuseClusters {
                 members[other] = nil
                 merged = true
             }
+        }
+        // Then a document still alone joins a group its links reach at two members or more,
+        // weaker links included, when they reach no other group: two links that agree are more
+        // than a coin toss each, and a paraphrased copy's links are often near 0.5.
+        for id in members.keys.sorted() where members[id]?.count == 1 {
+            var reached: [Int64: Int] = [:]
+            for link in ordered where link.a == id || link.b == id {
+                let group = find(link.a == id ? link.b : link.a)
+                if members[group]!.count >= 2 { reached[group, default: 0] += 1 }
+            }
+            guard reached.count == 1, let only = reached.first, only.value >= 2 else { continue }
+            let group = only.key, root = min(id, group), other = max(id, group)
+            parent[other] = root
+            members[root] = members[group]! + [id]
+            members[other] = nil
         }
         // Then a weaker link still pairs two documents that nothing else clustered: a pair
         // chains nothing, and a paraphrased copy, whose P(reuse) is often near 0.5, keeps its
@@ -198,13 +221,22 @@ public enum ReuseClusters {
             root = earliest.0
             rootBasis = .published
         } else {
-            // Every copy of a story derives from its source, so the source is the hub: the member
-            // sharing the most text with the others (coverage both ways, summed over its links).
-            // Ties go to the side containment says came first most often, then to the lowest id.
+            // The source is the text the others derive from. First, a member carrying an agency
+            // credit: the agency's text as its clients run it keeps the credit, and reworked
+            // copies often drop it. Then the member whose own text lies most inside another
+            // member (the fewest additions of its own) plus the most of another member inside
+            // it (a copy's content): the two ends of a verbatim pair tie on this, so then the
+            // member containment says came first most often, then the hub (the most text shared
+            // with the others), then the lowest id.
+            var ownInside: [Int64: Double] = [:], otherInside: [Int64: Double] = [:]
             var shared: [Int64: Double] = [:]
             var firstVotes: [Int64: Int] = [:]
             var decided = false
             for link in links {
+                ownInside[link.a] = max(ownInside[link.a] ?? 0, link.coverageA)
+                ownInside[link.b] = max(ownInside[link.b] ?? 0, link.coverageB)
+                otherInside[link.a] = max(otherInside[link.a] ?? 0, link.coverageB)
+                otherInside[link.b] = max(otherInside[link.b] ?? 0, link.coverageA)
                 shared[link.a, default: 0] += link.coverageA + link.coverageB
                 shared[link.b, default: 0] += link.coverageA + link.coverageB
                 switch direction(link, byID).0 {
@@ -213,7 +245,13 @@ public enum ReuseClusters {
                 case .unknown: break
                 }
             }
-            root = ids.max { (shared[$0] ?? 0, firstVotes[$0] ?? 0, -$0) < (shared[$1] ?? 0, firstVotes[$1] ?? 0, -$1) }!
+            func evidence(_ id: Int64) -> (Int, Double, Int, Double, Int64) {
+                (byID[id]?.carriesCredit == true ? 1 : 0, (ownInside[id] ?? 0) + (otherInside[id] ?? 0),
+                 firstVotes[id] ?? 0, shared[id] ?? 0, -id)
+            }
+            root = ids.max { evidence($0) < evidence($1) }!
+            let credited = ids.filter { byID[$0]?.carriesCredit == true }.count
+            decided = decided || (credited > 0 && credited < ids.count)
             rootBasis = decided ? .containment : .none
         }
 

@@ -1,5 +1,5 @@
 /// A story's credit dropped or replaced: A's dateline or byline credits an agency ("PARIS (AP) -",
-/// "By AFP |") and B, carrying the same text, names that agency nowhere, or credits someone else.
+/// "GENEVA (AP) To cheers", "By AFP |") and B, carrying the same text, names that agency nowhere, or credits someone else.
 ///
 /// Reported once per comparison, on the first aligned pair, since the credit covers the whole text.
 enum CreditCheck {
@@ -35,7 +35,9 @@ enum CreditCheck {
                 guard close < bytes.count, bytes[close] == 0x29 else { continue }
                 var k = close + 1
                 while k < bytes.count, bytes[k] == 0x20 { k += 1 }
-                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A || isDateline(bytes, before: start - 1) {
+                // Or a dateline, "GENEVA (AP) To cheers": a place in capitals just before, where
+                // pages drop the dash.
+                if k < bytes.count, bytes[k] == 0x2D || bytes[k] == 0x3A || followsDatelinePlace(document, t) {
                     let range = t..<(end + 1)
                     return Credit(tokens: range, text: document.text.text(AlignedPair.bytes(document, range)))
                 }
@@ -55,17 +57,19 @@ enum CreditCheck {
         return nil
     }
 
-    /// Whether the line before `offset` is a dateline, "GENEVA (AP)" or "CALABASAS, Calif. (AP)"
-    /// with the dash lost: a place in capitals opening a short line.
-    static func isDateline(_ bytes: [UInt8], before offset: Int) -> Bool {
-        var start = offset
-        while start > 0, offset - start < 40, bytes[start - 1] != 0x0A { start -= 1 }
-        guard start == 0 || bytes[start - 1] == 0x0A else { return false }
-        while start < offset, bytes[start] == 0x20 { start += 1 }
-        var end = start
-        while end < offset, bytes[end] >= 0x41 && bytes[end] <= 0x5A { end += 1 }
-        let next = end < bytes.count ? bytes[end] : 0x20
-        return end - start >= 3 && !(next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
+    /// Whether a word in capitals ("GENEVA", "CALABASAS, Calif.") stands among the three words
+    /// before token `t`, on its line: a dateline's place.
+    static func followsDatelinePlace(_ document: Document, _ t: Int) -> Bool {
+        let bytes = document.text.bytes, tokens = document.tokens
+        var p = t - 1
+        while p >= 0, p >= t - 3 {
+            let token = tokens[p]
+            if bytes[Int(token.end)..<Int(tokens[p + 1].start)].contains(0x0A) { return false }
+            let word = bytes[Int(token.start)..<Int(token.end)]
+            if word.count >= 3, word.allSatisfy({ (0x41...0x5A).contains($0) }) { return true }
+            p -= 1
+        }
+        return false
     }
 
     /// Whether a text names the agency anywhere (by its short or long name).
