@@ -64,7 +64,7 @@ public struct RelationshipTrainer: Sendable {
     public func fit(_ pairs: [RelationshipPairs.Pair]) -> RelationshipModel {
         var model = fitBranches(pairs)
         let held = heldOutScores(pairs)
-        model.calibration = IsotonicCalibration.fit(scores: held.map(\.score), outcomes: held.map(\.right))
+        model.calibration = PlattCalibration.fit(scores: held.map(\.score), outcomes: held.map(\.right))
         return model
     }
 

@@ -32,7 +32,7 @@ struct EvalRelationshipCorpusTests {
         #expect(try figure(report, "edited_recalled") >= 0.98)
         #expect(try figure(report, "verbatim_recalled") == 1)
         #expect(try #require(report["verbatim_labelled"] as? Double) >= 0.7)
-        #expect(try #require(report["expected_calibration_error"] as? Double) <= 0.08)
+        #expect(try #require(report["expected_calibration_error"] as? Double) <= 0.05)
     }
 
     @Test("the clusters of a fresh index of the development set")
@@ -46,9 +46,9 @@ struct EvalRelationshipCorpusTests {
             return try #require(Double(line.dropFirst(prefix.count).split(separator: " ").first ?? ""), "\(line)")
         }
         #expect(try share("pairwise precision") >= 0.89)
-        #expect(try share("pairwise recall") >= 0.83)
+        #expect(try share("pairwise recall") >= 0.85)
         let earliest = try #require(lines.first { $0.hasPrefix("earliest member is the wire text in ") })
         let stories = earliest.dropFirst("earliest member is the wire text in ".count).split(separator: " ")
-        #expect(Int(stories[0]) ?? 0 >= 9 && stories[2] == "20", "\(earliest)")
+        #expect(Int(stories[0]) ?? 0 >= 14 && stories[2] == "20", "\(earliest)")
     }
 }

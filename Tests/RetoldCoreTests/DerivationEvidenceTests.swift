@@ -132,23 +132,39 @@ struct DerivationEvidenceTests {
     }
 }
 
-@Suite("Isotonic calibration")
-struct IsotonicCalibrationTests {
-    @Test("pooled adjacent violators: a dip merges with its neighbour")
-    func fit() {
-        let map = IsotonicCalibration.fit(scores: [0.1, 0.2, 0.3, 0.4], outcomes: [false, true, false, true])
-        #expect(map.scores == [0.1, 0.25, 0.4])
-        #expect(map.probabilities == [0, 0.5, 1])
-        #expect(abs(map(0.175) - 0.25) < 1e-12)
-        #expect(map(0.05) == 0 && map(0.9) == 1)
+@Suite("Platt calibration")
+struct PlattCalibrationTests {
+    @Test("scores that are right as often as they say map to themselves")
+    func calibratedScoresStay() {
+        // At 0.2, 0.5 and 0.8, 10 verdicts each, right 2, 5 and 8 times: already calibrated,
+        // up to the smoothing of the targets, which pulls the slope a little under 1.
+        var scores: [Double] = [], outcomes: [Bool] = []
+        for (score, hits) in [(0.2, 2), (0.5, 5), (0.8, 8)] {
+            for i in 0..<10 { scores.append(score); outcomes.append(i < hits) }
+        }
+        let map = PlattCalibration.fit(scores: scores, outcomes: outcomes)
+        #expect(abs(map(0.5) - 0.5) < 1e-9)
+        #expect(map(0.8) > 0.75 && map(0.8) < 0.8)
+        #expect(map(0.2) > 0.2 && map(0.2) < 0.25)
     }
 
-    @Test("an increasing map stays increasing for any input order")
-    func monotone() {
-        let scores = [0.9, 0.2, 0.5, 0.7, 0.1, 0.6, 0.3, 0.8]
-        let outcomes = [true, false, true, true, false, false, true, true]
-        let map = IsotonicCalibration.fit(scores: scores, outcomes: outcomes)
-        #expect(zip(map.probabilities, map.probabilities.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(zip(map.scores, map.scores.dropFirst()).allSatisfy { $0 < $1 })
+    @Test("an overconfident score is pulled down, and the map stays increasing")
+    func overconfident() {
+        // Scores of 0.9 right half the time, 0.6 right a quarter of the time.
+        let scores = [Double](repeating: 0.9, count: 8) + [Double](repeating: 0.6, count: 8)
+        let outcomes = (0..<8).map { $0 < 4 } + (0..<8).map { $0 < 2 }
+        let map = PlattCalibration.fit(scores: scores, outcomes: outcomes)
+        #expect(map(0.9) < 0.6 && map(0.9) > 0.4)
+        #expect(map(0.6) < 0.35 && map(0.6) > 0.15)
+        #expect(map.slope > 0)
+        #expect(map(0.7) < map(0.8))
+    }
+
+    @Test("a set that is all right gives finite parameters and a high probability")
+    func allRight() {
+        let map = PlattCalibration.fit(scores: [0.6, 0.7, 0.8, 0.9], outcomes: [true, true, true, true])
+        #expect(map.slope.isFinite && map.intercept.isFinite)
+        #expect(map(0.75) > 0.75 && map(0.75) < 1)
+        #expect(PlattCalibration.fit(scores: [], outcomes: []) == .identity)
     }
 }

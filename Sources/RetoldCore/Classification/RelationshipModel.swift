@@ -8,7 +8,7 @@
 /// (`Branch.features`), chosen by cross-validation grouped by story: with a few hundred
 /// labelled pairs, every measure more is a chance to fit noise. The probability of each
 /// relationship is the product along its branch, and the
-/// verdict's confidence is its probability mapped through an isotonic calibration fitted on held-out
+/// verdict's confidence is its probability mapped through a Platt calibration fitted on held-out
 /// folds (`retold eval relationship --emit-model`).
 public struct RelationshipModel: Sendable, Equatable {
     /// One binary question: a logistic model over named evidence features.
@@ -49,10 +49,10 @@ public struct RelationshipModel: Sendable, Equatable {
     /// P(same event | not reuse).
     public var sameEvent: Branch
     /// Raw probability of the verdict to the observed rate of being right.
-    public var calibration: IsotonicCalibration
+    public var calibration: PlattCalibration
 
     /// A model from its four branches and its calibration; ``shipped`` is the fitted one.
-    public init(reuse: Branch, paraphrase: Branch, verbatim: Branch, sameEvent: Branch, calibration: IsotonicCalibration) {
+    public init(reuse: Branch, paraphrase: Branch, verbatim: Branch, sameEvent: Branch, calibration: PlattCalibration) {
         self.reuse = reuse
         self.paraphrase = paraphrase
         self.verbatim = verbatim
