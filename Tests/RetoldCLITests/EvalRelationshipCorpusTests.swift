@@ -2,10 +2,10 @@ import Foundation
 import RetoldTestSupport
 import Testing
 
-/// The relationship decision and the clusters on the development wire clusters, measured by the
+/// The relationship decision, the clusters and the findings on the development wire clusters, measured by the
 /// commands the README quotes. The floors are the figures the shipped model reaches (README,
 /// "How good the verdicts are"): a change that loses ground fails here, one that gains moves them.
-@Suite("retold eval relationship and clusters on the wire clusters", .needsCorpora)
+@Suite("retold eval relationship, clusters and changes on the wire clusters", .needsCorpora)
 struct EvalRelationshipCorpusTests {
     func json(_ arguments: [String]) throws -> [String: Any] {
         let output = try RetoldProcess.run(arguments + ["--format", "json"])
@@ -50,5 +50,15 @@ struct EvalRelationshipCorpusTests {
         let earliest = try #require(lines.first { $0.hasPrefix("earliest member is the wire text in ") })
         let stories = earliest.dropFirst("earliest member is the wire text in ".count).split(separator: " ")
         #expect(Int(stories[0]) ?? 0 >= 14 && stories[2] == "20", "\(earliest)")
+    }
+
+    @Test("findings on the copies whose factual changes were noted by hand")
+    func changes() throws {
+        let report = try json(["eval", "changes", try Corpora.path("wire-clusters-dev")])
+        #expect(report["copiesWithChanges"] as? Int == 81)
+        #expect(try #require(report["caught"] as? Double) >= 0.75)
+        #expect(try #require(report["located"] as? Double) >= 0.60)
+        let unchanged = try #require(report["copiesWithoutChanges"] as? Int), falseAlarms = try #require(report["falseAlarms"] as? Int)
+        #expect(Double(falseAlarms) <= 0.10 * Double(unchanged))
     }
 }
