@@ -5,8 +5,9 @@ import RetoldIngest
 /// Whether findings flag the model-written summary sentences people judged unsupported by their
 /// article (QAGS: JSONL of {"article", "summary_sentences": [{"sentence", "responses": [{"response": "yes"|"no"}]}]}).
 ///
-/// Each sentence is compared with its article by the `Comparer` a user runs; "has a medium or
-/// high finding" predicts "unsupported", scored against the majority of the human votes.
+/// Each sentence is compared with its article by the `Comparer` a user runs, and its claims are
+/// held against the whole article by the `ClaimChecker`; "has a medium or high finding"
+/// predicts "unsupported", scored against the majority of the human votes.
 public struct SummaryClaimEvaluation: Sendable {
     public struct Claim: Sendable {
         public var article: String
@@ -59,15 +60,20 @@ public struct SummaryClaimEvaluation: Sendable {
     }
 
     public var comparer: Comparer
+    public var claimChecker: ClaimChecker
 
-    public init(comparer: Comparer = Comparer()) { self.comparer = comparer }
+    public init(comparer: Comparer = Comparer(), claimChecker: ClaimChecker = ClaimChecker()) {
+        self.comparer = comparer
+        self.claimChecker = claimChecker
+    }
 
     public func run(_ claims: [Claim]) -> Result {
         var analyzer = TextAnalyzer()
         var result = Result(claims: claims.count, unsupported: 0, truePositives: 0, trueNegatives: 0, flaggedKinds: [:])
         for claim in claims {
             let comparison = comparer.compare(analyzer.analyze(claim.article), analyzer.analyze(claim.sentence))
-            let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings).filter { $0.severity >= .medium }
+            let findings = (comparison.passages.flatMap(\.alignments).flatMap(\.findings) + claimChecker.check(comparison))
+                .filter { $0.severity >= .medium }
             for kind in Set(findings.map(\.kind.rawValue)) { result.flaggedKinds[kind, default: 0] += 1 }
             if !claim.supported { result.unsupported += 1 }
             if !claim.supported && !findings.isEmpty { result.truePositives += 1 }

@@ -6,30 +6,42 @@
 /// sentence, is supported and stays silent.
 enum DetailCheck {
     static func check(_ pair: AlignedPair) -> [Finding] {
-        var findings: [Finding] = []
-        let whole = pair.wholeA
-        let severity = Finding.Severity.medium
+        var findings = figures(pair.figuresB, of: pair.b, unsupportedBy: pair.wholeA)
+        findings += names(pair.namesB, of: pair.b, unsupportedBy: pair.wholeA)
+        findings += qualifiers(pair)
+        return findings
+    }
+
+    /// The figures B states that A gives nowhere, medium each; with `inWords`, also those
+    /// written in words ("four months").
+    static func figures(_ figures: [StatedNumber], of b: Document, unsupportedBy whole: WholeText, inWords: Bool = false) -> [Finding] {
         // "1" is too often a list number or "No. 1" to count as a detail.
-        for figure in pair.figuresB where isDigits(pair.b, figure) && figure.value >= 2 {
-            guard !whole.figures.contains(where: { UnitCheck.sameValue($0, figure) }), !isSumOrDifference(figure, of: whole.figures) else { continue }
-            findings.append(Finding(kind: .detailAdded, severity: severity, a: nil, b: figure.bytes,
-                                    explanation: "B says \"\(figure.text)\", a figure A gives nowhere."))
+        figures.filter { figure in
+            (inWords || isDigits(b, figure)) && figure.value >= 2
+                && !whole.figures.contains(where: { UnitCheck.sameValue($0, figure) }) && !isSumOrDifference(figure, of: whole.figures)
+        }.map { figure in
+            Finding(kind: .detailAdded, severity: .medium, a: nil, b: figure.bytes,
+                    explanation: "B says \"\(figure.text)\", a figure A gives nowhere.")
         }
+    }
+
+    /// The names B gives that A mentions nowhere, medium each.
+    static func names(_ names: [NameMention], of b: Document, unsupportedBy whole: WholeText) -> [Finding] {
         let lexicon = Lexicon.shared
+        var findings: [Finding] = []
         // A run of capitalized common words is a headline in title case ("Blast Wounds Hundreds"), not a name.
         // Cheapest test first: any word of the name in A (a surname, an adjective form) means A knows the name.
-        for name in pair.namesB where !pair.b.tokens[name.tokens].contains(where: { whole.stems.contains($0.stem) })
-            && (name.isSpecific || isAcronym(name, lexicon, pair.b, whole)) && !name.isModifier(in: pair.b)
-            && (name.tokens.count == 1 || !pair.b.tokens[name.tokens].allSatisfy({ lexicon.knows($0) })) {
+        for name in names where !b.tokens[name.tokens].contains(where: { whole.stems.contains($0.stem) })
+            && (name.isSpecific || isAcronym(name, lexicon, b, whole)) && !name.isModifier(in: b)
+            && (name.tokens.count == 1 || !b.tokens[name.tokens].allSatisfy({ lexicon.knows($0) })) {
             guard !whole.names.contains(where: { $0.sameEntity(as: name) }),
                   // "Pyongyang" where A says "North Korea" at a sentence start, which is not read as a name.
                   !(name.country.map { whole.lowercased.contains($0.lowercased()) } ?? false),
                   // "D.C." where A spells out the District of Columbia.
                   name.tokens.count > 1 || !whole.initials.contains(name.text.filter(\.isUppercase)) else { continue }
-            findings.append(Finding(kind: .detailAdded, severity: severity, a: nil, b: AlignedPair.bytes(pair.b, name.tokens),
+            findings.append(Finding(kind: .detailAdded, severity: .medium, a: nil, b: AlignedPair.bytes(b, name.tokens),
                                     explanation: "B names \(name.text), whom A does not mention anywhere."))
         }
-        findings += qualifiers(pair)
         return findings
     }
 
