@@ -12,12 +12,17 @@ struct EvalSummaryClaims: ParsableCommand {
         abstract: "Balanced accuracy of findings on summary sentences people judged supported or not (QAGS JSONL).",
         discussion: """
         Each summary sentence is compared with its article; a medium or high finding predicts \
-        "unsupported", scored against the majority of the annotators' votes.
+        "unsupported", scored against the majority of the annotators' votes. --claim-check adds \
+        the library's claim check (ClaimChecker: a short text's figures and names held against the \
+        whole article), which `retold compare` does not run yet.
         """
     )
 
     @Argument(help: "A QAGS JSONL file (article, summary_sentences[sentence, responses]).")
     var file: String
+
+    @Flag(name: .customLong("claim-check"), help: "Also hold each sentence's figures and names against the whole article (ClaimChecker; not yet run by compare).")
+    var claimCheck = false
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -29,7 +34,7 @@ struct EvalSummaryClaims: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let result = SummaryClaimEvaluation().run(claims)
+        let result = SummaryClaimEvaluation(claimChecker: claimCheck ? ClaimChecker() : nil).run(claims)
         switch format {
         case .json:
             emit(JSONOutput.encode(SummaryClaimReport(result), pretty: true) + "\n")
