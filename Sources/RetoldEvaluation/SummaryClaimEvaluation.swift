@@ -5,10 +5,9 @@ import RetoldIngest
 /// Whether findings flag the model-written summary sentences people judged unsupported by their
 /// article (QAGS: JSONL of {"article", "summary_sentences": [{"sentence", "responses": [{"response": "yes"|"no"}]}]}).
 ///
-/// Each sentence is compared with its article by the `Comparer` a user runs (and, when given a
-/// `ClaimChecker`, its claims are also held against the whole article, which `compare` does not
-/// do yet); "has a medium or high finding" predicts "unsupported", scored against the majority
-/// of the human votes.
+/// Each sentence is compared with its article by the `Comparer` a user runs, which also holds a
+/// short text's claims against the whole article (`ClaimChecker`); "has a medium or high finding"
+/// predicts "unsupported", scored against the majority of the human votes.
 public struct SummaryClaimEvaluation: Sendable {
     public struct Claim: Sendable {
         public var article: String
@@ -61,12 +60,9 @@ public struct SummaryClaimEvaluation: Sendable {
     }
 
     public var comparer: Comparer
-    /// Also holds each sentence's claims against the whole article, when set.
-    public var claimChecker: ClaimChecker?
 
-    public init(comparer: Comparer = Comparer(), claimChecker: ClaimChecker? = nil) {
+    public init(comparer: Comparer = Comparer()) {
         self.comparer = comparer
-        self.claimChecker = claimChecker
     }
 
     public func run(_ claims: [Claim]) -> Result {
@@ -74,8 +70,7 @@ public struct SummaryClaimEvaluation: Sendable {
         var result = Result(claims: claims.count, unsupported: 0, truePositives: 0, trueNegatives: 0, flaggedKinds: [:])
         for claim in claims {
             let comparison = comparer.compare(analyzer.analyze(claim.article), analyzer.analyze(claim.sentence))
-            let findings = (comparison.passages.flatMap(\.alignments).flatMap(\.findings) + (claimChecker?.check(comparison) ?? []))
-                .filter { $0.severity >= .medium }
+            let findings = comparison.findings.filter { $0.severity >= .medium }
             for kind in Set(findings.map(\.kind.rawValue)) { result.flaggedKinds[kind, default: 0] += 1 }
             if !claim.supported { result.unsupported += 1 }
             if !claim.supported && !findings.isEmpty { result.truePositives += 1 }

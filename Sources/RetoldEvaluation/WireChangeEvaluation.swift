@@ -63,7 +63,7 @@ public struct WireChangeEvaluation: Sendable {
                 let notes = document.changes.map(NotedChange.init)
                 let spansA = notes.map { NotedChange.locate($0.wireFragments, in: a) }
                 let spansB = notes.map { NotedChange.locate($0.copyFragments, in: b) }
-                let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings).filter { $0.severity >= .medium }
+                let findings = comparison.findings.filter { $0.severity >= .medium }
                 let marked = findings.map { finding in
                     let overlaps = spansA.joined().contains { span in finding.a.map { $0.overlaps(span) } ?? false }
                         || spansB.joined().contains { span in finding.b.map { $0.overlaps(span) } ?? false }

@@ -93,7 +93,9 @@ public enum CompareHTMLRenderer {
         guard !findings.isEmpty else {
             return out + "<p>No changes that matter were found in the aligned passages.</p>\n</section>\n"
         }
-        out += "<p class=\"hint\">What B changed in passages it took from A. A and B lead to the words in each text.</p>\n<ol class=\"findings\">\n"
+        let hint = findings.contains { $0.passage == nil }
+            ? "What B changed in passages it took from A, and what B claims that A supports nowhere." : "What B changed in passages it took from A."
+        out += "<p class=\"hint\">\(hint) A and B lead to the words in each text.</p>\n<ol class=\"findings\">\n"
         for item in findings {
             let finding = item.finding
             out += "<li id=\"\(item.id)\" class=\"\(finding.severity.rawValue)\">\n"
@@ -103,7 +105,11 @@ public enum CompareHTMLRenderer {
                 guard let span else { continue }
                 out += "<p class=\"quote\"><a class=\"side\" href=\"#\(item.id)-\(side.id)\">\(side.label)</a> <q>\(escape(span.text))</q></p>\n"
             }
-            out += "<p class=\"muted where\">In <a href=\"#p\(item.passage)\">passage \(item.passage)</a></p>\n</li>\n"
+            if let passage = item.passage {
+                out += "<p class=\"muted where\">In <a href=\"#p\(passage)\">passage \(passage)</a></p>\n</li>\n"
+            } else {
+                out += "<p class=\"muted where\">A claim of B, held against the whole of A</p>\n</li>\n"
+            }
         }
         return out + "</ol>\n</section>\n"
     }
@@ -267,14 +273,16 @@ public enum CompareHTMLRenderer {
 
     struct NumberedFinding {
         var number: Int
-        /// 1-based passage number, and the alignment's index in it.
-        var passage: Int
+        /// 1-based passage number, and the alignment's index in it; nil for a claim of B, which
+        /// is held against the whole of A.
+        var passage: Int?
         var alignment: Int
         var finding: FindingReport
         var id: String { "f\(number)" }
     }
 
-    /// Findings in report order (passages, their alignments, then severity), numbered from 1.
+    /// Findings in report order (passages, their alignments, then severity; then the claims),
+    /// numbered from 1.
     static func numberedFindings(_ report: CompareReport) -> [NumberedFinding] {
         var out: [NumberedFinding] = []
         for (p, passage) in report.passages.enumerated() {
@@ -283,6 +291,9 @@ public enum CompareHTMLRenderer {
                     out.append(NumberedFinding(number: out.count + 1, passage: p + 1, alignment: k, finding: finding))
                 }
             }
+        }
+        for claim in report.claims {
+            out.append(NumberedFinding(number: out.count + 1, passage: nil, alignment: 0, finding: claim))
         }
         return out
     }

@@ -33,6 +33,10 @@ public enum CompareRenderer {
             out += "Findings  \(findings.count): what B changed in passages it took from A\n"
             for finding in findings where finding.severity == .high { out += FindingLine.render(finding, style: style, indent: "          ") }
         }
+        if !comparison.claims.isEmpty {
+            out += "Claims    \(comparison.claims.count): what B says that A supports nowhere\n"
+            for finding in comparison.claims { out += FindingLine.render(finding, style: style, indent: "          ") }
+        }
         let alignments = comparison.passages.flatMap { passage in passage.alignments.map { (passage, $0) } }
         if comparison.passages.isEmpty {
             out += "\nNo aligned passages.\n"

@@ -2,7 +2,8 @@ import RetoldCore
 
 /// The JSON form of a comparison: schema `retold.compare`, version `CompareReport.version`
 /// (2 added findings under each alignment and their counts; 3 the derivation evidence, a
-/// calibrated confidence, alignments set aside, and new finding kinds).
+/// calibrated confidence, alignments set aside, and new finding kinds; then, as an added field,
+/// the claims of a short B).
 ///
 /// Offsets (`start`, `end`) count characters (Unicode scalar values) of the original input,
 /// end exclusive, as Python's `text[start:end]` does. Field names are snake_case. A change
@@ -19,9 +20,11 @@ public struct CompareReport: Codable, Sendable, Equatable {
     public var reason: String
     public var coverage: Coverage
     public var sharedAnchors: [String]
-    /// Findings by severity, over all alignments.
+    /// Findings by severity: the alignments' and the claims'.
     public var findingCounts: FindingCounts
     public var passages: [PassageReport]
+    /// What a short B (or a summary of A) claims that A supports nowhere: B spans only.
+    public var claims: [FindingReport]
     /// What the relationship was decided from.
     public var evidence: EvidenceReport
 
@@ -111,7 +114,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schema, version, id, a, b, relationship, confidence, reason, coverage, passages
-        case evidence
+        case evidence, claims
         case sharedAnchors = "shared_anchors", findingCounts = "finding_counts"
     }
 }
@@ -133,7 +136,7 @@ extension CompareReport {
         reason = comparison.reason
         coverage = Coverage(aInB: Self.round(comparison.coverageA), bFromA: Self.round(comparison.coverageB))
         sharedAnchors = comparison.sharedAnchors
-        findingCounts = FindingCounts(comparison.passages.flatMap(\.alignments).flatMap(\.findings))
+        findingCounts = FindingCounts(comparison.findings)
         passages = comparison.passages.map { passage in
             PassageReport(
                 kind: passage.kind, similarity: Self.round(passage.similarity),
@@ -152,6 +155,7 @@ extension CompareReport {
                         setAside: comparison.evidence.setAsideReason(alignment))
                 })
         }
+        claims = comparison.claims.map { FindingReport($0, a: comparison.a, offsetsA, b: comparison.b, offsetsB) }
         evidence = EvidenceReport(comparison)
     }
 

@@ -33,7 +33,8 @@ enum OpenAPIDocument {
           "schema": { "const": "retold.compare" }, "version": { "type": "integer" },
           "a": { "type": "object" }, "b": { "type": "object" }, "relationship": { "type": "string" },
           "confidence": { "type": "number" }, "reason": { "type": "string" }, "coverage": { "type": "object" },
-          "passages": { "type": "array" }, "finding_counts": { "type": "object" }, "shared_anchors": { "type": "array" }
+          "passages": { "type": "array" }, "finding_counts": { "type": "object" }, "shared_anchors": { "type": "array" },
+          "claims": { "type": "array", "description": "What a short B says that A supports nowhere (B spans only)." }
         }
       },
       "CheckReport": {

@@ -11,18 +11,15 @@ struct EvalSummaryClaims: ParsableCommand {
         commandName: "qags",
         abstract: "Balanced accuracy of findings on summary sentences people judged supported or not (QAGS JSONL).",
         discussion: """
-        Each summary sentence is compared with its article; a medium or high finding predicts \
-        "unsupported", scored against the majority of the annotators' votes. --claim-check adds \
-        the library's claim check (ClaimChecker: a short text's figures and names held against the \
-        whole article), which `retold compare` does not run yet.
+        Each summary sentence is compared with its article as `retold compare` does (the aligned \
+        pairs' findings, and the sentence's figures and names held against the whole article); a \
+        medium or high finding predicts "unsupported", scored against the majority of the \
+        annotators' votes.
         """
     )
 
     @Argument(help: "A QAGS JSONL file (article, summary_sentences[sentence, responses]).")
     var file: String
-
-    @Flag(name: .customLong("claim-check"), help: "Also hold each sentence's figures and names against the whole article (ClaimChecker; not yet run by compare).")
-    var claimCheck = false
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -34,7 +31,7 @@ struct EvalSummaryClaims: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let result = SummaryClaimEvaluation(claimChecker: claimCheck ? ClaimChecker() : nil).run(claims)
+        let result = SummaryClaimEvaluation().run(claims)
         switch format {
         case .json:
             emit(JSONOutput.encode(SummaryClaimReport(result), pretty: true) + "\n")

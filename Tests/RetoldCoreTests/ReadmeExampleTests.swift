@@ -8,7 +8,7 @@ import RetoldCore
         let wireStory = try TestData.wireStory, republished = try TestData.spunStory
         var analyzer = TextAnalyzer()
         let comparison = Comparer().compare(analyzer.analyze(wireStory), analyzer.analyze(republished))
-        let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings)
+        let findings = comparison.findings
         #expect(comparison.relationship.rawValue == "paraphrase")
         #expect(findings.count == 6)
         #expect(findings.filter { $0.severity == .high }.count == 3)

@@ -16,6 +16,9 @@ public struct Comparer: Sendable {
     /// Off when only the relationship and coverage are wanted (verifying search candidates):
     /// skips the change checks, which cost as much as the alignment.
     public var findsChanges = true
+    /// Holds a short B's figures and names against the whole of A, while ``findsChanges`` is on;
+    /// nil to check only the aligned pairs.
+    public var claimChecker: ClaimChecker? = ClaimChecker()
 
     /// A comparer; by default with the shipped sentence and relationship models.
     /// The relationship model for comparisons with sentence vectors, fitted with the semantic
@@ -56,9 +59,10 @@ public struct Comparer: Sendable {
         let evidence = DerivationEvidence(a: a, b: b, passages: passages, anchors: anchors, embeddings: semantic)
         let decision = (semantic != nil ? semanticModel ?? model : model).decide(evidence)
         let reason = ReasonWriter.reason(decision.relationship, evidence: evidence, anchors: anchors.names)
+        let claims = findsChanges ? claimChecker?.check(a, b, passages: passages) ?? [] : []
         return Comparison(a: a, b: b, passages: passages, coverageA: evidence.coverageA, coverageB: evidence.coverageB,
                           relationship: decision.relationship, confidence: decision.confidence, reason: reason,
-                          sharedAnchors: anchors.names, evidence: evidence, decision: decision)
+                          sharedAnchors: anchors.names, claims: claims, evidence: evidence, decision: decision)
     }
 
     /// Share of a document's sentence characters covered by the given sentence ranges.

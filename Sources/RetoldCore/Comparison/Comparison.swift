@@ -36,6 +36,13 @@ public struct Comparison: Sendable {
     public let reason: String
     /// Names and figures both texts mention (first-seen spelling in A), most frequent first.
     public let sharedAnchors: [String]
+    /// What B claims that A supports nowhere, when B is short or a summary of A and speaks of
+    /// A's things (``ClaimChecker``):
+    /// figures and names of B's sentences, aligned or not, that the whole of A never gives. Each
+    /// has a B range and no A range; empty for a longer B, whose own sentences are its own reporting.
+    public let claims: [Finding]
+    /// Every finding: what changed inside each aligned pair, in A's order, then ``claims``.
+    public var findings: [Finding] { passages.flatMap(\.alignments).flatMap(\.findings) + claims }
     /// What the relationship was decided from.
     public let evidence: DerivationEvidence
     /// The decision with the probability of every relationship.

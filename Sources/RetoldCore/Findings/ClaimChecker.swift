@@ -4,7 +4,8 @@
 /// The checks of ``ChangeDetector`` only ever compare sentences the aligner paired, but a summary
 /// says in its own words what A says across several sentences, so most of its sentences pair
 /// with none. Those sentences are still claims about A, and a figure or a name A never gives is
-/// a claim A does not support.
+/// a claim A does not support. ``Comparer`` runs it on every comparison that finds changes; its
+/// findings are the comparison's ``Comparison/claims``.
 ///
 /// It applies only where B as a whole is a set of claims about A: when B has at most
 /// ``shortText`` sentences, or is at most ``summaryShare`` of A's length. An edited copy is about
@@ -16,6 +17,9 @@ public struct ClaimChecker: Sendable {
     public var shortText = 3
     /// A text at most this share of its source's characters is a summary of it.
     public var summaryShare = 0.25
+    /// B speaks of A's things when at least this share of its content words occur in A; below it
+    /// B is about something else, and every name of it would be "unsupported".
+    public var aboutShare = 0.3
 
     /// A checker with the default limits.
     public init() {}
@@ -23,8 +27,7 @@ public struct ClaimChecker: Sendable {
     /// The B sentences the check holds against the whole of A: all of them when B is short or a
     /// summary of A (an aligned sentence of a summary is still a claim, and its pair's checks
     /// see only the one A sentence it pairs with); none otherwise.
-    public func claimSentences(_ comparison: Comparison) -> [Int] {
-        let a = comparison.a, b = comparison.b
+    public func claimSentences(_ a: Document, _ b: Document) -> [Int] {
         guard !a.sentences.isEmpty, !b.sentences.isEmpty else { return [] }
         let charactersA = a.sentences.reduce(0) { $0 + $1.end - $1.start }
         let charactersB = b.sentences.reduce(0) { $0 + $1.end - $1.start }
@@ -33,14 +36,14 @@ public struct ClaimChecker: Sendable {
     }
 
     /// The unsupported figures and names of B's claim sentences, in text order; the B range of
-    /// each finding points into `comparison.b`, and none has an A range. What the aligned pairs'
-    /// findings already say about the same words is not repeated.
-    public func check(_ comparison: Comparison) -> [Finding] {
-        let sentences = claimSentences(comparison)
+    /// each finding points into `b`, and none has an A range. What the findings of the aligned
+    /// `passages` already say about the same words is not repeated.
+    public func check(_ a: Document, _ b: Document, passages: [Passage]) -> [Finding] {
+        let sentences = claimSentences(a, b)
         guard !sentences.isEmpty else { return [] }
-        let a = comparison.a, b = comparison.b
-        let namesB = NameFinder(b)
         let whole = WholeText(a, names: NameFinder(a))
+        guard speaksOf(whole, b) else { return [] }
+        let namesB = NameFinder(b)
         var findings: [Finding] = []
         for s in sentences {
             let tokens = b.sentences[s].tokens
@@ -49,9 +52,19 @@ public struct ClaimChecker: Sendable {
             sentence += unknownWords(a, b, tokens, whole).filter { word in !sentence.contains { overlaps($0, word) } }
             findings += sentence
         }
-        let aligned = comparison.passages.flatMap(\.alignments).flatMap(\.findings)
+        let aligned = passages.flatMap(\.alignments).flatMap(\.findings)
         return findings.filter { finding in !aligned.contains { overlaps($0, finding) } }
             .sorted { ($0.b?.lowerBound ?? 0) < ($1.b?.lowerBound ?? 0) }
+    }
+
+    /// Whether at least ``aboutShare`` of B's content words occur in A.
+    func speaksOf(_ whole: WholeText, _ b: Document) -> Bool {
+        var content = 0, shared = 0
+        for token in b.tokens where token.isContent {
+            content += 1
+            if whole.stems.contains(token.stem) { shared += 1 }
+        }
+        return content > 0 && Double(shared) >= aboutShare * Double(content)
     }
 
     /// Whether two findings concern overlapping words of B.

@@ -7,7 +7,7 @@
 /// ### Example
 ///
 /// ```swift
-/// let findings = comparison.passages.flatMap(\.alignments).flatMap(\.findings)
+/// let findings = comparison.findings  // the aligned pairs' and the claims of a short B
 /// for finding in findings where finding.severity >= .medium {
 ///     let words = finding.b.map { comparison.b.text.originalText($0) } ?? ""
 ///     print(finding.kind.rawValue, words, finding.explanation)
