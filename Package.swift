@@ -81,7 +81,7 @@ let package = Package(
         // `retold serve`: the HTTP API and the web page, on Hummingbird.
         .target(
             name: "RetoldServer",
-            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport", "RetoldRequests",
+            dependencies: ["RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldReport", "RetoldRequests", "RetoldEncoder",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Metrics", package: "swift-metrics"),
@@ -107,7 +107,7 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RetoldServerTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer",
                                                            .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation", "RetoldEncoder"]),
     ],
     swiftLanguageModes: [.v6]
 )

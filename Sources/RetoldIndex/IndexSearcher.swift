@@ -65,11 +65,19 @@ public struct IndexSearcher: Sendable {
         let verifier = comparer
         let queryShingles = Set(WordShingles.hashes(query.tokens, size: index.settings.shingleSize))
         let shingleSize = index.settings.shingleSize
+        // Sentence vectors for the query, once, and for the strongest candidates only.
+        let embed = options.sentenceVectors
+        let queryVectors: [[Float]]? = if let embed { await ComputePool.run { embed(query.sentenceTexts) } } else { nil }
+        let semanticIDs = Set(admitted.prefix(options.semanticCandidates).map(\.id))
         // Alignment is the CPU-bound part: on the compute pool.
         let verify = { @Sendable (document: StoredDocument) -> SearchHit? in
             var analyzer = TextAnalyzer()
             let candidate = analyzer.analyze(document.text ?? "")
-            let comparison = verifier.compare(query, candidate)
+            var embeddings: SentenceEmbeddings?
+            if let embed, let queryVectors, semanticIDs.contains(document.id) {
+                embeddings = SentenceEmbeddings(a: queryVectors, b: embed(candidate.sentenceTexts))
+            }
+            let comparison = verifier.compare(query, candidate, embeddings: embeddings)
             var relationship = comparison.relationship
             var coverageA = comparison.coverageA, coverageB = comparison.coverageB
             var verifiedBy = SearchHit.Verifier.alignment
@@ -90,7 +98,7 @@ public struct IndexSearcher: Sendable {
             var withoutText = document
             withoutText.text = nil
             let found = evidence[document.id]
-            return SearchHit(
+            var hit = SearchHit(
                 document: withoutText, relationship: relationship,
                 confidence: verifiedBy == .alignment ? comparison.confidence : ShingleOverlap.confidence,
                 reuseProbability: verifiedBy == .alignment ? comparison.decision.reuseProbability : ShingleOverlap.confidence,
@@ -101,6 +109,8 @@ public struct IndexSearcher: Sendable {
                 identical: document.contentHash == fingerprint.contentHash,
                 sharedBands: found?.bands ?? 0, sharedAnchors: found?.anchors ?? 0, sharedPassageFeatures: found?.passages ?? 0,
                 comparison: options.withPassages ? comparison : nil)
+            hit.semantic = embeddings != nil && verifiedBy == .alignment
+            return hit
         }
         let results = alignsInParallel ? await ComputePool.map(texts, verify) : await ComputePool.run { texts.map(verify) }
         var found = results.compactMap { $0 }

@@ -51,6 +51,13 @@ public struct SearchOptions: Sendable {
     /// Link building: which candidates this document is checked against, so that each pair is
     /// checked once.
     public var linkScope: LinkScope?
+    /// Sentence vectors for a list of sentences (a sentence encoder's), to verify the strongest
+    /// candidates by meaning as well as by wording; nil for wording alone. Candidates are still
+    /// found by their shared bands and features.
+    public var sentenceVectors: (@Sendable ([String]) -> [[Float]])?
+    /// How many candidates, strongest first, are verified with sentence vectors: encoding a
+    /// document costs far more than aligning it.
+    public var semanticCandidates = 20
 
     public init(limit: Int = 10, withPassages: Bool = false, includeSameEvent: Bool = false, filter: DocumentFilter = DocumentFilter()) {
         self.limit = limit

@@ -16,6 +16,8 @@ public struct SearchHit: Sendable {
     /// What confirmed the reuse: sentence alignment, or (for text without sentences) the share
     /// of word 5-grams in common, which then also gives the coverage.
     public var verifiedBy: Verifier
+    /// True when the alignment also paired sentences by meaning (``SearchOptions/sentenceVectors``).
+    public var semantic = false
 
     public enum Verifier: String, Sendable, Codable {
         case alignment

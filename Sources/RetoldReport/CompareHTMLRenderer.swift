@@ -12,8 +12,10 @@ public enum CompareHTMLRenderer {
     /// What the page may load and run: its own inline styles, nothing else.
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
-    public static func render(_ comparison: Comparison, nameA: String, nameB: String) -> String {
+    /// The page of `comparison`; `semanticModel` names the sentence encoder when it was used.
+    public static func render(_ comparison: Comparison, nameA: String, nameB: String, semanticModel: String? = nil) -> String {
         var report = CompareReport(comparison, nameA: nameA, nameB: nameB)
+        report.semanticModel = semanticModel
         // The texts the offsets point into, as the API's include_text returns them.
         report.a.text = comparison.a.original
         report.b.text = comparison.b.original
@@ -85,6 +87,9 @@ public enum CompareHTMLRenderer {
             out += "<p><span class=\"label\">Shared names and figures</span> \(escape(report.sharedAnchors.joined(separator: ", ")))</p>\n"
         }
         out += "<p><span class=\"label\">Evidence</span> \(escape(CompareRenderer.evidenceLine(report.evidence)))</p>\n"
+        if let model = report.semanticModel {
+            out += "<p><span class=\"label\">Semantic matching</span> sentences were also paired by meaning with \(escape(model))</p>\n"
+        }
         return out + "</section>\n"
     }
 

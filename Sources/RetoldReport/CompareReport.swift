@@ -25,6 +25,9 @@ public struct CompareReport: Codable, Sendable, Equatable {
     public var passages: [PassageReport]
     /// What a short B (or a summary of A) claims that A supports nowhere: B spans only.
     public var claims: [FindingReport]
+    /// The sentence encoder that also paired sentences by meaning, when one was asked for
+    /// (`--semantic`); absent otherwise. The adapter that ran the encoder sets it.
+    public var semanticModel: String?
     /// What the relationship was decided from.
     public var evidence: EvidenceReport
 
@@ -115,6 +118,7 @@ public struct CompareReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schema, version, id, a, b, relationship, confidence, reason, coverage, passages
         case evidence, claims
+        case semanticModel = "semantic_model"
         case sharedAnchors = "shared_anchors", findingCounts = "finding_counts"
     }
 }

@@ -18,10 +18,13 @@ public struct SearchReport: Codable, Sendable, Equatable {
     /// --include-identical is given).
     public var indexedAs: [Int64]
     public var results: [Result]
+    /// The sentence encoder that verified the strongest candidates by meaning as well, when one
+    /// was asked for (`--semantic`); absent otherwise.
+    public var semanticModel: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, version, query, indexed, candidates, verified, results
-        case indexedAs = "indexed_as"
+        case indexedAs = "indexed_as", semanticModel = "semantic_model"
     }
 
     public struct Query: Codable, Sendable, Equatable {
@@ -92,17 +95,21 @@ public struct SearchReport: Codable, Sendable, Equatable {
         /// "alignment" (aligned sentences) or "shingles" (shared word 5-grams, for text the
         /// sentence aligner cannot pair, such as listings).
         public var verifiedBy: SearchHit.Verifier
+        /// True when the alignment also paired sentences by meaning with the sentence encoder.
+        public var semantic: Bool
         public var evidence: Evidence
         /// With --passages: the full comparison, query as A and document as B.
         public var comparison: CompareReport?
 
         enum CodingKeys: String, CodingKey {
-            case rank, document, relationship, confidence, score, coverage, direction, identical, evidence, comparison
+            case rank, document, relationship, confidence, score, coverage, direction, identical, evidence, comparison, semantic
             case directionBasis = "direction_basis", verifiedBy = "verified_by"
         }
     }
 
-    public init(_ result: SearchResult, queryName: String, query: Document) {
+    /// The report of `result`; `semanticModel` names the encoder when the search used one.
+    public init(_ result: SearchResult, queryName: String, query: Document, semanticModel: String? = nil) {
+        self.semanticModel = semanticModel
         self.query = Query(name: queryName, words: query.tokens.count, characters: query.original.unicodeScalars.count)
         indexed = result.indexed
         candidates = result.candidates
@@ -114,8 +121,13 @@ public struct SearchReport: Codable, Sendable, Equatable {
                 confidence: Self.round(hit.confidence), score: Self.round(hit.score),
                 coverage: Coverage(queryInDocument: Self.round(hit.coverageQuery), documentInQuery: Self.round(hit.coverageDocument)),
                 direction: Direction(hit.direction), directionBasis: hit.directionBasis, identical: hit.identical,
-                verifiedBy: hit.verifiedBy, evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors, sharedPassageFeatures: hit.sharedPassageFeatures),
-                comparison: hit.comparison.map { CompareReport($0, nameA: queryName, nameB: "#\(hit.document.id) \(hit.document.sourceID)") })
+                verifiedBy: hit.verifiedBy, semantic: hit.semantic,
+                evidence: Evidence(sharedBands: hit.sharedBands, sharedAnchors: hit.sharedAnchors, sharedPassageFeatures: hit.sharedPassageFeatures),
+                comparison: hit.comparison.map { comparison in
+                    var report = CompareReport(comparison, nameA: queryName, nameB: "#\(hit.document.id) \(hit.document.sourceID)")
+                    if hit.semantic { report.semanticModel = semanticModel }
+                    return report
+                })
         }
     }
 
@@ -152,7 +164,12 @@ public enum SearchRenderer {
             return out
         }
         out += style.bold("\(report.results.count) indexed document\(report.results.count == 1 ? " shares" : "s share") text with \(name)")
-        out += " (\(report.indexed) indexed, \(report.verified) of \(report.candidates) candidates aligned)\n\n"
+        out += " (\(report.indexed) indexed, \(report.verified) of \(report.candidates) candidates aligned)\n"
+        if let model = report.semanticModel {
+            let semantic = report.results.filter(\.semantic).count
+            out += style.dim("Semantic matching (\(model)): \(semantic) of these results verified by meaning as well as wording.") + "\n"
+        }
+        out += "\n"
         for (item, hit) in zip(report.results, result.hits) {
             let doc = item.document
             let label = doc.title.map { "\"\($0)\"" } ?? doc.sourceId
@@ -165,6 +182,7 @@ public enum SearchRenderer {
             if !meta.isEmpty { out += "   " + style.dim(meta.joined(separator: " · ")) + "\n" }
             var line = "   \(item.relationship.rawValue)\(item.identical ? " (identical text)" : ""), confidence \(CompareRenderer.format(item.confidence))"
             line += ", score \(CompareRenderer.format(item.score))"
+            if item.semantic { line += ", sentences also paired by meaning" }
             out += line + "\n"
             out += "   \(CompareRenderer.percent(item.coverage.queryInDocument)) of the query found in it, "
             out += "\(CompareRenderer.percent(item.coverage.documentInQuery)) of it found in the query\n"

@@ -49,8 +49,10 @@ public struct CompareRequest: Decodable, Sendable {
     public var b: TextPayload
     /// Return each document's text (what the offsets point into) in the report.
     public var includeText: Bool?
+    /// Also pair sentences by meaning with the server's sentence encoder.
+    public var semantic: Bool?
 
-    enum CodingKeys: String, CodingKey { case a, b, includeText = "include_text" }
+    enum CodingKeys: String, CodingKey { case a, b, semantic, includeText = "include_text" }
 }
 
 public struct SearchRequest: Decodable, Sendable {
@@ -70,9 +72,11 @@ public struct SearchRequest: Decodable, Sendable {
     public var published: String?
     public var outlet: String?
     public var excludeOwnOutlet: Bool?
+    /// Also verify the strongest candidates by meaning with the server's sentence encoder.
+    public var semantic: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case text, html, name, limit, passages, from, until, outlets, published, outlet
+        case text, html, name, limit, passages, from, until, outlets, published, outlet, semantic
         case sameEvent = "same_event", includeIdentical = "include_identical", excludeOutlets = "exclude_outlets"
         case excludeOwnOutlet = "exclude_own_outlet"
     }

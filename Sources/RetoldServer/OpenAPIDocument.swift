@@ -20,7 +20,7 @@ enum OpenAPIDocument {
       },
       "CompareRequest": {
         "type": "object", "required": ["a", "b"],
-        "properties": { "a": { "$ref": "#/components/schemas/Text" }, "b": { "$ref": "#/components/schemas/Text" }, "include_text": { "type": "boolean", "description": "Add each side's text (what offsets point into) to a and b." } }
+        "properties": { "a": { "$ref": "#/components/schemas/Text" }, "b": { "$ref": "#/components/schemas/Text" }, "include_text": { "type": "boolean", "description": "Add each side's text (what offsets point into) to a and b." }, "semantic": { "type": "boolean", "description": "Also pair sentences by meaning with the server's sentence encoder (a 400 when the server has none: retold model install)." } }
       },
       "Error": {
         "type": "object", "required": ["error"],
@@ -34,7 +34,8 @@ enum OpenAPIDocument {
           "a": { "type": "object" }, "b": { "type": "object" }, "relationship": { "type": "string" },
           "confidence": { "type": "number" }, "reason": { "type": "string" }, "coverage": { "type": "object" },
           "passages": { "type": "array" }, "finding_counts": { "type": "object" }, "shared_anchors": { "type": "array" },
-          "claims": { "type": "array", "description": "What a short B says that A supports nowhere (B spans only)." }
+          "claims": { "type": "array", "description": "What a short B says that A supports nowhere (B spans only)." },
+          "semantic_model": { "type": "string", "description": "The sentence encoder used, when semantic was asked for." }
         }
       },
       "CheckReport": {
@@ -145,7 +146,8 @@ enum OpenAPIDocument {
             "passages": { "type": "boolean" }, "same_event": { "type": "boolean" }, "include_identical": { "type": "boolean" },
             "from": { "type": "string", "format": "date-time" }, "until": { "type": "string", "format": "date-time" },
             "outlets": { "type": "array", "items": { "type": "string" } }, "exclude_outlets": { "type": "array", "items": { "type": "string" } },
-            "published": { "type": "string" }, "outlet": { "type": "string" }, "exclude_own_outlet": { "type": "boolean" }
+            "published": { "type": "string" }, "outlet": { "type": "string" }, "exclude_own_outlet": { "type": "boolean" },
+            "semantic": { "type": "boolean", "description": "Also verify the strongest candidates by meaning with the server's sentence encoder (a 400 when the server has none)." }
           }
         } } } },
         "responses": {

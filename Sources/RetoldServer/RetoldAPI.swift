@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RetoldCore
+import RetoldEncoder
 import RetoldIngest
 import RetoldReport
 import RetoldIndex
@@ -11,6 +12,14 @@ struct RetoldAPI: Sendable {
     let index: any DocumentIndex
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
+    let encoders: SentenceEncoderCache
+
+    init(index: any DocumentIndex, configuration: ServerConfiguration, metrics: ServerMetrics) {
+        self.index = index
+        self.configuration = configuration
+        self.metrics = metrics
+        encoders = SentenceEncoderCache(directory: configuration.modelDirectory)
+    }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
@@ -53,7 +62,9 @@ struct RetoldAPI: Sendable {
     func compare(_ request: Request) async throws -> Response {
         let body = try await decode(CompareRequest.self, request)
         let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
-        var report = await compute { CompareReport(Self.comparison(a, b), nameA: a.id, nameB: b.id) }
+        let encoder = body.semantic == true ? try await encoders.encoder() : nil
+        var report = await compute { CompareReport(Self.comparison(a, b, encoder: encoder), nameA: a.id, nameB: b.id) }
+        if encoder != nil { report.semanticModel = ModelDirectory.modelName }
         if body.includeText == true {
             report.a.text = a.text
             report.b.text = b.text
@@ -66,7 +77,11 @@ struct RetoldAPI: Sendable {
     func compareReport(_ request: Request) async throws -> Response {
         let body = try await decode(CompareRequest.self, request)
         let a = try body.a.document(defaultName: "a"), b = try body.b.document(defaultName: "b")
-        let page = await compute { CompareHTMLRenderer.render(Self.comparison(a, b), nameA: a.id, nameB: b.id) }
+        let encoder = body.semantic == true ? try await encoders.encoder() : nil
+        let page = await compute {
+            CompareHTMLRenderer.render(Self.comparison(a, b, encoder: encoder), nameA: a.id, nameB: b.id,
+                                       semanticModel: encoder.map { _ in ModelDirectory.modelName })
+        }
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentDisposition: "attachment; filename=\"report.html\"",
@@ -75,9 +90,14 @@ struct RetoldAPI: Sendable {
         ], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
-    static func comparison(_ a: IngestedDocument, _ b: IngestedDocument) -> Comparison {
+    /// The comparison of two request documents, with sentence vectors when given an encoder.
+    static func comparison(_ a: IngestedDocument, _ b: IngestedDocument, encoder: SentenceEncoder? = nil) -> Comparison {
         var analyzer = TextAnalyzer()
-        return Comparer().compare(analyzer.analyze(a.text), analyzer.analyze(b.text))
+        let documentA = analyzer.analyze(a.text), documentB = analyzer.analyze(b.text)
+        let embeddings = encoder.map {
+            SentenceEmbeddings(a: $0.vectors(documentA.sentenceTexts), b: $0.vectors(documentB.sentenceTexts))
+        }
+        return Comparer().compare(documentA, documentB, embeddings: embeddings)
     }
 
     func check(_ request: Request) async throws -> Response {
@@ -104,9 +124,14 @@ struct RetoldAPI: Sendable {
         var options = SearchOptions(limit: limit, withPassages: body.passages ?? false, includeSameEvent: body.sameEvent ?? false, filter: filter)
         options.includeIdentical = body.includeIdentical ?? false
         let publishedAt = try instant(query.published, field: "published")
+        if body.semantic == true {
+            let encoder = try await encoders.encoder()
+            options.sentenceVectors = { encoder.vectors($0) }
+        }
         let (text, name) = (query.text, query.id)
         let (result, document) = try await IndexSearcher(index: index).search(text, publishedAt: publishedAt, options: options)
-        return try json(SearchReport(result, queryName: name, query: document))
+        return try json(SearchReport(result, queryName: name, query: document,
+                                     semanticModel: body.semantic == true ? ModelDirectory.modelName : nil))
     }
 
     /// Brings the links up to date (the documents added since the last build are searched

@@ -1,4 +1,5 @@
 import Foundation
+import RetoldEncoder
 
 /// How `retold serve` listens and what it accepts.
 public struct ServerConfiguration: Sendable {
@@ -16,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var bodyTimeoutSeconds: Int64
     /// Two texts the page compares as soon as it opens (`retold serve --compare A B`).
     public var opening: OpeningComparison?
+    /// Where the sentence encoder for `semantic: true` is installed; nil refuses such requests.
+    public var modelDirectory: ModelDirectory?
 
     public struct OpeningComparison: Sendable, Encodable {
         public var a: Side
@@ -30,7 +33,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 maxBodyBytes: Int = 5_000_000, idleTimeoutSeconds: Int64 = 30, bodyTimeoutSeconds: Int64 = 60,
-                opening: OpeningComparison? = nil) {
+                opening: OpeningComparison? = nil, modelDirectory: ModelDirectory? = nil) {
         self.host = host
         self.port = port
         self.token = token
@@ -38,6 +41,7 @@ public struct ServerConfiguration: Sendable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.bodyTimeoutSeconds = bodyTimeoutSeconds
         self.opening = opening
+        self.modelDirectory = modelDirectory
     }
 
     /// Loopback addresses: only this machine can connect.

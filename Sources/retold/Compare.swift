@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RetoldCore
+import RetoldEncoder
 import RetoldIngest
 import RetoldReport
 
@@ -55,7 +56,9 @@ struct Compare: ParsableCommand {
             embeddings = SentenceEmbeddings(a: encoder.vectors(documentA.sentenceTexts), b: encoder.vectors(documentB.sentenceTexts))
         }
         let comparison = Comparer().compare(documentA, documentB, embeddings: embeddings)
-        let report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
+        let semanticModel = semantic ? ModelDirectory.modelName : nil
+        var report = CompareReport(comparison, nameA: a.origin.description, nameB: b.origin.description)
+        report.semanticModel = semanticModel
         switch format {
         case .json:
             emit(JSONOutput.encode(report, pretty: true) + "\n")
@@ -64,7 +67,7 @@ struct Compare: ParsableCommand {
             if semantic { text += SemanticEncoding.summary(comparison.evidence) }
             emit(text)
         case .html:
-            emit(CompareHTMLRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description))
+            emit(CompareHTMLRenderer.render(comparison, nameA: a.origin.description, nameB: b.origin.description, semanticModel: semanticModel))
         }
         try failOn.exitIfNeeded(report.findingCounts)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RetoldCore
+import RetoldEncoder
 import RetoldIngest
 import RetoldReport
 import RetoldIndex
@@ -36,6 +37,9 @@ struct Search: AsyncParsableCommand {
     @Flag(help: "Leave out documents from the query's own outlet (from its metadata).")
     var excludeOwnOutlet = false
 
+    @Flag(help: "Also verify the strongest candidates by meaning with the sentence encoder (needs `retold model install`): rewordings that share few words are aligned too.")
+    var semantic = false
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
@@ -44,10 +48,13 @@ struct Search: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A missing model is said before anything is opened.
+        let encoder = semantic ? try SemanticEncoding.load() : nil
         let store = try await index.openExisting()
         let query = try DocumentReader().readOne(input)
         var options = SearchOptions(limit: limit, withPassages: passages, includeSameEvent: sameEvent, filter: filters.filter)
         options.includeIdentical = includeIdentical
+        if let encoder { options.sentenceVectors = { encoder.vectors($0) } }
         if excludeOwnOutlet {
             guard let outlet = query.outlet else {
                 throw CommandFailure("\(query.origin): --exclude-own-outlet needs the query's outlet, and its metadata has none")
@@ -61,7 +68,8 @@ struct Search: AsyncParsableCommand {
         } catch {
             throw CommandFailure(index.describe(error))
         }
-        let report = SearchReport(result, queryName: query.origin.description, query: document)
+        let report = SearchReport(result, queryName: query.origin.description, query: document,
+                                  semanticModel: semantic ? ModelDirectory.modelName : nil)
         switch output.format {
         case .json: emit(JSONOutput.encode(report, pretty: true) + "\n")
         case .text: emit(SearchRenderer.render(report, result: result, style: output.style))

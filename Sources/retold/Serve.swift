@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RetoldEncoder
 import Hummingbird
 import Logging
 import RetoldIngest
@@ -74,7 +75,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var configuration = ServerConfiguration(
             host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RETOLD_TOKEN"],
-            maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout)
+            maxBodyBytes: maxBody, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout,
+            modelDirectory: ModelDirectory.standard())
         if opening.count == 2 {
             let reader = DocumentReader()
             let a = try reader.readOne(opening[0]), b = try reader.readOne(opening[1])

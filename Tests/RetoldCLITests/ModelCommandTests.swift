@@ -22,6 +22,12 @@ struct ModelCommandTests {
         #expect(compare.status == 1)
         #expect(compare.stdout.isEmpty)
         #expect(compare.stderr == status.stderr)
+        // Search says so before it looks for an index.
+        let search = try RetoldProcess.run(["search", "examples/000_1fa55ddf9ed85ec1.txt", "--db", "/nonexistent/index.db", "--semantic"],
+                                           environment: ["RETOLD_MODEL_DIR": directory])
+        #expect(search.status == 1)
+        #expect(search.stdout.isEmpty)
+        #expect(search.stderr == status.stderr)
     }
 
     @Test("a model file of the wrong size is named, with the size it should have")

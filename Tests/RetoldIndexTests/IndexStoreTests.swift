@@ -170,6 +170,47 @@ enum StoreTestData {
         #expect(result.hits.first.map { $0.sharedAnchors > 0 } == true)
     }
 
+    /// The sentence counts an encoder was asked for, call by call, from any thread.
+    final class EncoderCalls: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [Int] = []
+        func record(_ count: Int) { lock.withLock { counts.append(count) } }
+        var all: [Int] { lock.withLock { counts } }
+    }
+
+    @Test(arguments: TestBackend.all) func sentenceVectorsVerifyOnlyTheStrongestCandidates(_ backend: TestBackend) async throws {
+        let corpus = try await Self.corpus(backend)
+        let text = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)
+        func search(semanticCandidates: Int) async throws -> (SearchResult, [Int]) {
+            let calls = EncoderCalls()
+            var options = SearchOptions()
+            options.semanticCandidates = semanticCandidates
+            // Vectors that match nothing: what is tested is which documents get encoded and how
+            // the hits say so, not the encoder.
+            options.sentenceVectors = { sentences in
+                calls.record(sentences.count)
+                return sentences.map { _ in [0, 0, 0, 0] }
+            }
+            return (try await IndexSearcher(index: corpus).search(text, options: options), calls.all)
+        }
+        // The strongest candidate is the query's own indexed text (every band shared): with one
+        // semantic candidate only it is encoded after the query (15 sentences each), and the
+        // other example's hit is verified by wording alone.
+        let (one, oneCalls) = try await search(semanticCandidates: 1)
+        #expect(one.verified == 2)
+        #expect(oneCalls == [15, 15])
+        let hit = try #require(one.hits.first)
+        #expect(hit.document.sourceID.hasSuffix("001_b3d10f58ee285008.txt"))
+        #expect(hit.relationship == .paraphrase)
+        #expect(!hit.semantic)
+        // With two, the other example (42 sentences) is encoded too, and its hit says so.
+        let (two, twoCalls) = try await search(semanticCandidates: 2)
+        #expect(twoCalls.first == 15 && twoCalls.dropFirst().sorted() == [15, 42])
+        #expect(two.hits.first?.semantic == true)
+        #expect(two.hits.first?.relationship == .paraphrase)
+        #expect(try await IndexSearcher(index: corpus).search(text).hits.first?.semantic == false)
+    }
+
     @Test(arguments: TestBackend.all) func filtersApplyBeforeVerification(_ backend: TestBackend) async throws {
         let corpus = try await Self.corpus(backend)
         let text = try String(contentsOfFile: StoreTestData.examples + "/000_1fa55ddf9ed85ec1.txt", encoding: .utf8)

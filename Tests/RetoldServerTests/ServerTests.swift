@@ -193,6 +193,26 @@ import RetoldSQLite
         }
     }
 
+    /// A server without the sentence encoder (this one has no model folder) refuses
+    /// `semantic: true` on each endpoint that takes it, with a message naming the install command
+    /// and no path of the server's; the same requests without it are answered.
+    @Test func semanticWithoutTheEncoderIsA400NamingTheInstallCommand() async throws {
+        let a = try TestServer.example("000_1fa55ddf9ed85ec1.txt"), b = try TestServer.example("001_b3d10f58ee285008.txt")
+        let message = "\"semantic\" needs the sentence encoder, which this server does not have: install it with `retold model install` where the server runs"
+        try await TestServer.run { server in
+            for path in ["/v1/compare", "/v1/compare/report"] {
+                let refused = try await server.request("POST", path, json: ["a": ["text": a], "b": ["text": b], "semantic": true])
+                #expect(refused.status == 400 && refused.errorMessage == message, "\(path)")
+                let plain = try await server.request("POST", path, json: ["a": ["text": a], "b": ["text": b], "semantic": false])
+                #expect(plain.status == 200, "\(path)")
+            }
+            let compared = try await server.request("POST", "/v1/compare", json: ["a": ["text": a], "b": ["text": b]])
+            #expect(compared.json["semantic_model"] == nil)
+            let search = try await server.request("POST", "/v1/search", json: ["text": a, "semantic": true])
+            #expect(search.status == 400 && search.errorMessage == message)
+        }
+    }
+
     /// The OpenAPI document is the file in the repository, and real responses carry the
     /// schemas it gives for them.
     @Test func openAPIDocumentMatchesTheFileAndTheResponses() async throws {
