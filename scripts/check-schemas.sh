@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 VENV="${TMPDIR:-/tmp}/retold-jsonschema-venv"
 [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import jsonschema" 2>/dev/null \
     || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "jsonschema>=4.18"; }
-swift build --traits PostgreSQL --product retold >/dev/null 2>&1
+# RETOLD_BUILT=1: the caller (CI) has built everything this needs; each other build command
+# would make SwiftPM plan the build again.
+[ "${RETOLD_BUILT:-}" = 1 ] || swift build --traits PostgreSQL --product retold >/dev/null 2>&1
 RETOLD=.build/debug/retold
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/retold-schemas.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

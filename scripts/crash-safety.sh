@@ -28,14 +28,14 @@ DOCS="${2:-4000}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash.XXXXXX")
 
 if [ "$BACKEND" = postgres ]; then
-    swift build --traits PostgreSQL --product retold >/dev/null
+    [ "${RETOLD_BUILT:-}" = 1 ] || swift build --traits PostgreSQL --product retold >/dev/null
     RETOLD=.build/debug/retold
     # Its own folder, which the server's user owns (WORK is private to this user).
     CLUSTER=$(mktemp -d "${TMPDIR:-/tmp}/retold-crash-postgres.XXXXXX")
     trap 'bash scripts/postgres-cluster.sh stop "$CLUSTER"; rm -rf "$WORK"' EXIT
     SERVER=$(bash scripts/postgres-cluster.sh start "$CLUSTER" fsync=off)
 elif [ "$DEBUG" = true ]; then
-    swift build --traits PostgreSQL --product retold >/dev/null
+    [ "${RETOLD_BUILT:-}" = 1 ] || swift build --traits PostgreSQL --product retold >/dev/null
     RETOLD=.build/debug/retold
     trap 'rm -rf "$WORK"' EXIT
 else

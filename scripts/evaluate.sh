@@ -15,7 +15,9 @@ fi
 corpora=$(cd "$corpora" && pwd)
 
 # The same build as scripts/test.sh, so that running both builds once.
-swift build --build-tests --traits PostgreSQL
+# RETOLD_BUILT=1: the caller (CI) has built everything this needs; each other build command
+# would make SwiftPM plan the build again.
+[ "${RETOLD_BUILT:-}" = 1 ] || swift build --build-tests --traits PostgreSQL
 RETOLD_CORPORA="$corpora" swift test --skip-build --traits PostgreSQL --filter CorpusTests --skip PlantedCorpusTests
 
 retold=.build/debug/retold
