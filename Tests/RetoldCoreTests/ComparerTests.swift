@@ -25,6 +25,24 @@ struct ComparerTests {
         #expect(result.reason == "A and B are the same text word for word (100% of A in B, 100% of B from A).")
     }
 
+    @Test("a reason names the evidence it rests on, also when no sentence aligned")
+    func reasons() {
+        var evidence = DerivationEvidence()
+        evidence.ordinaryA = 0.11
+        evidence.sharedAnchorWords = 3
+        evidence.anchorsInOrder = 2
+        #expect(ReasonWriter.reason(.paraphrase, evidence: evidence, anchors: ["Seoul"])
+                == "B rewrites A in other words, though none of its sentences restates one of A's closely enough to align: "
+                + "it shares 11% of A's wording outside names and figures, and 2 of the 3 words of names and figures both give come in A's order.")
+        evidence.bodyAlignments = 1
+        evidence.inOrder = 1
+        #expect(ReasonWriter.reason(.sameEvent, evidence: evidence, anchors: ["Seoul"])
+                == "A and B state the same facts in their own order and wording: independent reports (1 sentence restates one of the other's), naming Seoul.")
+        evidence.bodyAlignments = 3
+        #expect(ReasonWriter.reason(.sameEvent, evidence: evidence, anchors: [])
+                == "A and B state the same facts in their own order and wording: independent reports (3 sentences restate each other, 1 in A's order).")
+    }
+
     @Test("unrelated news stories are unrelated, with no passages")
     func unrelated() throws {
         let fire = try TestData.story("harbour-fire"), council = try TestData.story("council-budget"), river = try TestData.story("river-rescue")

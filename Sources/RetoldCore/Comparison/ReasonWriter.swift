@@ -11,6 +11,13 @@ enum ReasonWriter {
         let verbatim = e.verbatimAlignments == 0 ? "" : ", \(e.verbatimAlignments) of them word for word"
         var aside = ""
         if e.sharedQuotations > 0 { aside += "; \(count(e.sharedQuotations, "shared quotation")) set aside" }
+        if relationship.isReuse && e.bodyAlignments == 0 {
+            // Reuse decided on wording and anchors alone: say so, rather than "0 of 0 aligned sentences".
+            let named = e.sharedAnchorWords == 0 ? ""
+                : ", and \(e.anchorsInOrder) of the \(count(e.sharedAnchorWords, "word")) of names and figures both give come in A's order"
+            return "B rewrites A in other words, though none of its sentences restates one of A's closely enough to align: "
+                + "it shares \(percent(e.ordinaryA)) of A's wording outside names and figures\(named)\(aside)."
+        }
         switch relationship {
         case .verbatimCopy:
             if e.coverageA >= 0.95 && e.coverageB >= 0.95 { return "A and B are the same text word for word (\(coverage))\(aside)." }
@@ -23,7 +30,9 @@ enum ReasonWriter {
             let named = anchors.isEmpty ? "" : ", naming \(anchors.prefix(4).joined(separator: ", "))"
             var restated = ""
             if e.bodyAlignments > 0 {
-                restated = " (\(count(e.bodyAlignments, "sentence")) restate each other, \(e.inOrder) in A's order)"
+                restated = e.bodyAlignments == 1
+                    ? " (1 sentence restates one of the other's)"
+                    : " (\(e.bodyAlignments) sentences restate each other, \(e.inOrder) in A's order)"
             }
             return "A and B state the same facts in their own order and wording: independent reports\(restated)\(named)\(aside)."
         case .unrelated:
