@@ -80,6 +80,28 @@ struct DerivationEvidenceTests {
         #expect(result.reason.contains("shared quotation set aside"))
     }
 
+    @Test("a line promoting the outlet is furniture: two of its stories sharing it are not reuse")
+    func promotionLine() {
+        let footer = "\n\nFollow Riverside Gazette for more local news.\n\nCopyright Riverside Gazette. All rights reserved."
+        let other = """
+            The county council approved a new budget for road repairs on Tuesday after a long debate. \
+            Councillors voted nine to four to spend the money on the worst stretches of the valley road first. \
+            The work is expected to begin in the spring and to last about eight months.
+            """
+        let comparison = compare(Self.story + footer, other + footer)
+        #expect(comparison.evidence.bodyAlignments == 0)
+        #expect(comparison.evidence.furnitureAlignments >= 1)
+        #expect(comparison.evidence.setAside.allSatisfy { $0.reason == .furniture })
+        #expect(!comparison.relationship.isReuse)
+        var analyzer = TextAnalyzer()
+        let lines = analyzer.analyze("""
+            Follow Riverside Gazette for more local news. Sign up for our newsletter to get the headlines. \
+            Follow the money, the investigators were told. Download the report from the council's site. \
+            Read the statement the minister posted on Twitter on Monday morning in full, with all of its annexes and the replies it drew.
+            """)
+        #expect(lines.sentences.indices.map { PromotionLine.contains(lines, sentence: $0) } == [true, true, false, false, false])
+    }
+
     @Test("a copy cut short keeps full coverage inside the stretch it spans")
     func windowCoverage() {
         var analyzer = TextAnalyzer()

@@ -1,6 +1,7 @@
 extension DerivationEvidence {
-    /// A body sentence reads as prose: six words or more, ending in sentence punctuation.
-    /// Headlines, bylines, captions and "Read more" lines are furniture.
+    /// A body sentence reads as prose: six words or more, ending in sentence punctuation, and not
+    /// a line promoting the outlet (``PromotionLine``). Headlines, bylines, captions and "Read
+    /// more" lines are furniture.
     static let minimumBodyWords = 6
 
     /// An alignment is a shared quotation when at least this share of the words it keeps is
@@ -89,8 +90,9 @@ extension DerivationEvidence {
     /// Whether each sentence is a body sentence (see `minimumBodyWords`).
     static func bodySentences(_ document: Document) -> [Bool] {
         let bytes = document.text.bytes
-        return document.sentences.map { sentence in
-            guard sentence.tokens.count >= minimumBodyWords else { return false }
+        return document.sentences.indices.map { index in
+            let sentence = document.sentences[index]
+            guard sentence.tokens.count >= minimumBodyWords, !PromotionLine.contains(document, sentence: index) else { return false }
             var end = sentence.end - 1
             // Closing quotes and brackets after the punctuation.
             while end > sentence.start, [0x22, 0x27, 0x29, 0x5D].contains(bytes[end]) { end -= 1 }
