@@ -12,11 +12,15 @@ struct EvalFindingsCorpusTests {
         #expect(output.status == 0)
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 24)  // a header, 11 kinds in two styles, the untouched line
-        #expect(lines[0] == "kind                 style       pairs  precision  recall")
+        #expect(lines[0] == "kind                 style       pairs  precision  recall  untouched")
         let number = try #require(lines.first { $0.hasPrefix("number-changed       copy") })
         let fields = number.split(separator: " ")
         #expect(fields[2] == "30")
         #expect(Double(fields[4]) ?? 0 >= 0.9)  // recall of figures changed in a copy
+        // The share of untouched paraphrase pairs with the kind, the same on both rows of a kind.
+        let paraphrase = try #require(lines.first { $0.hasPrefix("number-changed       paraphrase") })
+        #expect(fields.count == 6)
+        #expect(paraphrase.split(separator: " ").last == fields.last)
         #expect(lines.last!.hasPrefix("untouched paraphrase pairs with a high-severity finding:"))
     }
 }
