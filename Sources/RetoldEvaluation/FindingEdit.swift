@@ -98,11 +98,13 @@ struct SentenceEditor {
         }
         guard let target = candidates.first, !pools.people.isEmpty else { return nil }
         let targetKey = NameMention.key(target.text)
-        // The next pool name that is not this one (nor a variant of it).
+        // The next pool name that is not this one (nor a variant of it), and that names no day or
+        // month ("Friday US", "June Smith"): that would plant a time change as well.
         for offset in 0..<pools.people.count {
             let replacement = pools.people[(seed + offset) % pools.people.count]
             let key = NameMention.key(replacement)
-            if key != targetKey, !key.split(separator: " ").contains(where: { targetKey.split(separator: " ").contains($0) }) {
+            if key != targetKey, !key.split(separator: " ").contains(where: { targetKey.split(separator: " ").contains($0) }),
+               !replacement.split(separator: " ").contains(where: { Self.isTimeWord(String($0)) }) {
                 return replacing(originalRange(target.tokens), with: replacement)
             }
         }
@@ -160,6 +162,11 @@ struct SentenceEditor {
         return nil
     }
 
+    /// A weekday or a month name that reads as a time on its own ("May" and "March" need a day).
+    static func isTimeWord(_ word: String) -> Bool {
+        weekdays.contains(word) || (months.contains(word) && word != "May" && word != "March")
+    }
+
     /// "October" or its abbreviation ("Oct", "Sept"): a figure after it is a day, a time edit's business.
     static func isMonth(_ word: String) -> Bool {
         months.contains { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) }
@@ -210,6 +217,23 @@ struct SentenceEditor {
 
     static let substitutes = ["disastrous", "remarkable", "unacceptable", "historic", "reckless", "generous", "dangerous", "hopeful"]
 
+    /// Words whose change is another edit's kind: a negation ("never"), a hedge ("probably",
+    /// "at least"), a quantifier or scope word ("many", "first", "biggest"), a time ("yesterday").
+    /// The quote and antonym edits leave them alone, so that each plants one change only.
+    static let otherKindWords: Set<String> = [
+        "not", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without", "cannot",
+        "reportedly", "allegedly", "apparently", "apparent", "alleged", "purportedly", "purported", "suspected",
+        "unconfirmed", "supposedly", "presumed", "presumably", "possibly", "probably", "perhaps", "potentially",
+        "may", "might", "believed", "appears", "appeared", "seems", "seemed", "likely",
+        "about", "around", "nearly", "almost", "roughly", "approximately", "estimated", "over", "under", "above", "below",
+        "more", "less", "fewer", "least", "most", "up", "upwards",
+        "some", "many", "all", "few", "several", "every", "each", "first", "last", "only", "ever", "unprecedented", "record",
+        "biggest", "largest", "greatest", "highest", "lowest", "worst", "best", "smallest", "strongest", "weakest",
+        "longest", "shortest", "deadliest", "fastest", "slowest", "heaviest", "toughest", "hardest", "richest", "poorest",
+        "oldest", "newest", "youngest", "fewest",
+        "yesterday", "today", "tomorrow", "tonight", "overnight", "recently", "earlier", "later", "past", "next",
+    ]
+
     /// Replaces a content word inside a quotation of three words or more (not at its ends).
     func alterQuote(seed: Int) -> String? {
         let bytes = document.text.bytes
@@ -223,7 +247,10 @@ struct SentenceEditor {
             k += 2
         }
         for tokens in quotes where tokens.count >= 3 {
-            let middle = tokens.dropFirst().dropLast().filter { document.tokens[$0].isContent && !document.tokens[$0].flags.contains(.capitalized) && !document.tokens[$0].flags.contains(.number) }
+            let middle = tokens.dropFirst().dropLast().filter {
+                document.tokens[$0].isContent && !document.tokens[$0].flags.contains(.capitalized) && !document.tokens[$0].flags.contains(.number)
+                    && !Self.otherKindWords.contains(word($0))
+            }
             guard let t = middle.first else { continue }
             let substitute = Self.substitutes[seed % Self.substitutes.count]
             guard substitute != word(t) else { continue }
@@ -278,6 +305,8 @@ extension SentenceEditor {
     func swapForAntonym() -> String? {
         for t in document.tokens.indices where !document.tokens[t].flags.contains(.capitalized) && document.tokens[t].isContent {
             let w = word(t)
+            // "many" / "few", "at least" / "at most": a scope or hedge change, not a swap of meaning.
+            if Self.otherKindWords.contains(w) { continue }
             if let opposite = Lexicon.shared.antonym(of: w) { return replacing(originalRange(t..<(t + 1)), with: opposite) }
             // A regular past tense: "approved" -> "disapproved".
             if w.hasSuffix("ed"), let opposite = Lexicon.shared.antonym(of: String(w.dropLast(1))) ?? Lexicon.shared.antonym(of: String(w.dropLast(2))),

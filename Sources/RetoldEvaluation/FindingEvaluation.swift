@@ -9,6 +9,13 @@ import RetoldCore
 /// - "untouched": paraphrase pairs and identical pairs without edits, which should raise nothing.
 /// Every pair goes through the same `Comparer` a user runs, so a pair that fails to align
 /// counts against recall.
+///
+/// A row's negatives are those of its style: a copy is a sentence against its edited self, so its
+/// negatives are copies planted with other edits and identical pairs; a paraphrase row's are
+/// paraphrases planted with other edits and untouched paraphrase pairs. Untouched paraphrase
+/// pairs often genuinely differ (one outlet drops the hedge or the attribution the other kept), so
+/// counting them against the copy style measured the corpus, not the check; each row still shows
+/// the share of them that got its kind.
 public struct FindingEvaluation: Sendable {
     public struct Row: Sendable {
         public var edit: FindingEdit
@@ -16,10 +23,16 @@ public struct FindingEvaluation: Sendable {
         public var pairs: Int
         /// Altered pairs that got the expected kind.
         public var found: Int
-        /// Pairs of any kind (altered with another edit, or untouched) that got this kind anyway.
+        /// Negatives of this style (pairs altered with another edit, and identical pairs for a copy
+        /// or untouched paraphrase pairs for a paraphrase) that got this kind anyway.
         public var falseAlarms: Int
+        /// Untouched paraphrase pairs that got this kind, whatever the row's style.
+        public var untouchedWithKind: Int
+        public var untouchedPairs: Int
         public var recall: Double { pairs == 0 ? 0 : Double(found) / Double(pairs) }
         public var precision: Double { found + falseAlarms == 0 ? 0 : Double(found) / Double(found + falseAlarms) }
+        /// The share of untouched paraphrase pairs that got this kind.
+        public var untouchedShare: Double { untouchedPairs == 0 ? 0 : Double(untouchedWithKind) / Double(untouchedPairs) }
     }
 
     public struct Result: Sendable {
@@ -112,12 +125,16 @@ public struct FindingEvaluation: Sendable {
             for style in ["copy", "paraphrase"] {
                 let planted = trials.filter { $0.edit == edit && $0.style == style }
                 let found = planted.filter { !$0.kinds.isDisjoint(with: edit.acceptedKinds) }.count
-                // False alarms: this kind on pairs planted with an edit it does not report, or untouched.
+                // False alarms: this kind on pairs of the same style planted with an edit it does not
+                // report, or on the unedited pairs of that style.
+                let unedited = style == "copy" ? "identical" : "untouched"
                 let others = trials.filter { trial in
-                    (trial.edit != nil && trial.style == style && !trial.reports(edit.expectedKind)) || trial.edit == nil
+                    (trial.edit != nil && trial.style == style && !trial.reports(edit.expectedKind)) || trial.style == unedited
                 }
                 let alarms = others.filter { $0.kinds.contains(edit.expectedKind) }
-                rows.append(Row(edit: edit, style: style, pairs: planted.count, found: found, falseAlarms: alarms.count))
+                let untouchedWithKind = trials.filter { $0.style == "untouched" && $0.kinds.contains(edit.expectedKind) }.count
+                rows.append(Row(edit: edit, style: style, pairs: planted.count, found: found, falseAlarms: alarms.count,
+                                untouchedWithKind: untouchedWithKind, untouchedPairs: untouched))
                 for miss in planted.filter({ $0.kinds.isDisjoint(with: edit.acceptedKinds) }).prefix(examplesPerKind) {
                     misses.append("missed \(edit.rawValue) (\(style)): \(miss.text)")
                 }

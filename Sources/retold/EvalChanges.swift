@@ -12,7 +12,10 @@ struct EvalChanges: ParsableCommand {
         discussion: """
         Builds the test set on the fly from an MSRP-format corpus: for each kind, sentences with one \
         controlled edit (a name, a figure, a negation, a time, a scope word, a quoted word, a speaker), \
-        against themselves ("copy") and against their paraphrase ("paraphrase"); plus untouched pairs.
+        against themselves ("copy") and against their paraphrase ("paraphrase"); plus untouched pairs. \
+        A copy row's false alarms are on copies with other edits and identical pairs; a paraphrase \
+        row's on paraphrases with other edits and untouched paraphrase pairs. "untouched" is the \
+        share of untouched paraphrase pairs that got the kind.
         """
     )
 
@@ -40,11 +43,13 @@ struct EvalChanges: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         let result = FindingEvaluation(perKind: perKind, examplesPerKind: max(0, examples)).run(paraphrasePairs: pairs)
-        var out = "kind                 style       pairs  precision  recall\n"
+        // "untouched": the share of untouched paraphrase pairs that got the kind, which counts
+        // against the paraphrase style's precision only but is shown for both.
+        var out = "kind                 style       pairs  precision  recall  untouched\n"
         for row in result.rows {
             out += row.edit.expectedKind.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)
             out += row.style.padding(toLength: 10, withPad: " ", startingAt: 0)
-            out += String(format: "%7d  %9.3f  %6.3f\n", row.pairs, row.precision, row.recall)
+            out += String(format: "%7d  %9.3f  %6.3f  %9.3f\n", row.pairs, row.precision, row.recall, row.untouchedShare)
         }
         out += String(format: "untouched paraphrase pairs with a high-severity finding: %d of %d (%.1f%%)\n",
                       result.untouchedWithHigh, result.untouchedPairs, 100 * Double(result.untouchedWithHigh) / Double(max(1, result.untouchedPairs)))

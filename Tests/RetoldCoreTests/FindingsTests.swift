@@ -82,6 +82,20 @@ struct ChangeFindingsTests {
         #expect(kinds(changes("It was a big protest in the city on Sunday.", "It was the biggest protest in the city on Sunday.")) == [.scopeChanged])
     }
 
+    @Test("a superlative both sides use is kept, however its noun reads on each side; one dropped is found")
+    func superlativeOnBothSides() {
+        // "biggest markets must not win" reads "must" as the noun, "biggest markets must win approval" none.
+        let negated = changes("Firms on the biggest markets must win approval before granting options.",
+                              "Firms on the biggest markets must not win approval before granting options.")
+        #expect(kinds(negated) == [.negationFlipped])
+        // A hedge between the superlative and its figure: "a record about 8.4 percent improvement".
+        let hedged = changes("General Motors posted a record 8.4 percent improvement in 2000.",
+                             "General Motors posted a record about 8.4 percent improvement in 2000.")
+        #expect(kinds(hedged) == [.hedgeChanged])
+        let dropped = changes("It was the largest protest in the city on Sunday.", "It was a protest in the city on Sunday.")
+        #expect(dropped.map(\.explanation) == ["A calls it \"largest\"; B drops the superlative."])
+    }
+
     @Test("quoted words changed; a trimmed quote keeps its words")
     func quotes() {
         let found = changes("Kim said his country was facing \u{201C}the worst crisis ever\u{201D}.",

@@ -34,13 +34,15 @@ enum ScopeCheck {
         }
         // A superlative on one side only, about a thing both sides name ("the largest protest" /
         // "a protest"); a superlative whose noun B does not mention is a rewording of the sentence.
+        // One the other side still uses is kept, however its noun is read there: "the biggest
+        // markets must not win" finds a noun where "the biggest markets must win" runs on.
         for (word, superlative) in a.superlatives where b.superlatives[word] == nil && !b.hasAnySuperlative
-            && b.nouns.sortedContains(superlative.head) {
+            && b.nouns.sortedContains(superlative.head) && !b.superlativeWords.sortedContains(superlative.key) {
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: superlative.bytes, b: nil,
                 explanation: "A calls it \"\(superlative.text)\"; B drops the superlative."))
         }
         for (word, superlative) in b.superlatives where a.superlatives[word] == nil && !a.hasAnySuperlative
-            && a.nouns.sortedContains(superlative.head) {
+            && a.nouns.sortedContains(superlative.head) && !a.superlativeWords.sortedContains(superlative.key) {
             findings.append(Finding(kind: .scopeChanged, severity: .medium, a: nil, b: superlative.bytes,
                 explanation: "B adds the superlative \"\(superlative.text)\", which A does not have."))
         }
@@ -65,7 +67,7 @@ enum ScopeCheck {
     }
 
     struct Phrase { var bytes: Range<Int>; var text: String; var word: String }
-    struct Superlative { var bytes: Range<Int>; var text: String; var head: UInt64 }
+    struct Superlative { var bytes: Range<Int>; var text: String; var head: UInt64; var key: UInt64 }
 
     /// Words that count something, so that a quantifier before them ("some three feet", "a few
     /// thousand") qualifies a figure rather than a noun.
@@ -90,6 +92,8 @@ enum ScopeCheck {
         var negates = false
         /// Sorted distinct stems of the side's common words.
         var nouns: [UInt64] = []
+        /// Sorted keys of the side's superlative words, whether or not they read as one here.
+        var superlativeWords: [UInt64] = []
         var hasAnySuperlative: Bool { !superlatives.isEmpty }
 
         init(_ document: Document, _ range: Range<Int>) {
@@ -127,7 +131,7 @@ enum ScopeCheck {
                 var k = t + 1
                 while k < range.upperBound, k <= t + 3, tokens[k].isContent {
                     if k + 1 == range.upperBound || !tokens[k + 1].isContent {
-                        return Superlative(bytes: span(t, t), text: document.string(of: token), head: tokens[k].stem)
+                        return Superlative(bytes: span(t, t), text: document.string(of: token), head: tokens[k].stem, key: token.key)
                     }
                     k += 1
                 }
@@ -160,6 +164,7 @@ enum ScopeCheck {
                 }
                 if NegationCheck.negators.contains(token) { negates = true }
                 if t + 1 < range.upperBound, ScopeCheck.isFigure(token), tokens[t + 1].isContent { counted.append(tokens[t + 1].stem) }
+                if ScopeCheck.superlatives.contains(token) { superlativeWords.append(token.key) }
                 if let superlative = superlative(at: t) { self.superlatives[word(t)] = superlative }
                 if quantifiers.contains(token) {
                     let w = word(t)
@@ -180,6 +185,7 @@ enum ScopeCheck {
                 }
             }
             counted.sort()
+            superlativeWords.sort()
             nouns.sort()
             nouns = nouns.enumerated().filter { $0.offset == 0 || nouns[$0.offset - 1] != $0.element }.map(\.element)
         }
