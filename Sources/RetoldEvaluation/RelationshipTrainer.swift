@@ -14,10 +14,12 @@ public struct RelationshipTrainer: Sendable {
     /// The evidence each branch reads: a few measures per question, chosen by forward selection
     /// under cross-validation grouped by story on the development clusters and kept only where
     /// the measure bears on the question (order and aligned sentences for reuse, since spun copies
-    /// keep little else; the shares of verbatim and edited sentences for the kind of reuse).
+    /// keep little else, and the content words both texts use; the shares of verbatim and edited
+    /// sentences for paraphrase or copy; letters rather than words kept for verbatim or edited,
+    /// since house style changes a word in most sentences of a verbatim copy).
     public var reuseFeatures = ["ordinary_min", "bigrams_max", "quoted_share", "verbatim_alignments", "in_order", "order_share"]
     public var paraphraseFeatures = ["verbatim_share", "edited_share", "near_verbatim_share"]
-    public var verbatimFeatures = ["verbatim_share", "bigrams_max", "content_dice", "ordinary_min"]
+    public var verbatimFeatures = ["character_similarity", "bigrams_max", "content_dice", "ordinary_min"]
     public var sameEventFeatures = ["bigrams_max", "bigrams_min", "anchor_dice", "content_dice"]
 
     /// A trainer for comparisons with sentence vectors: each branch reads its lexical measures

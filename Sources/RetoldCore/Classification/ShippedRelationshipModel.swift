@@ -21,12 +21,12 @@ extension RelationshipModel {
                 weights: [-1.4442866761519026, -1.0285606642116576, -1.1406067634407528],
                 bias: -1.2876924167662844)),
         verbatim: RelationshipModel.Branch(
-            features: ["verbatim_share", "bigrams_max", "content_dice", "ordinary_min"],
+            features: ["character_similarity", "bigrams_max", "content_dice", "ordinary_min"],
             model: LogisticModel(
-                means: [0.26438288576999114, 0.5570962574693108, 0.5399705684047182, 0.3536132035496047],
-                scales: [0.31054074615622157, 0.18197060701398698, 0.15118024156797202, 0.1926782421457417],
-                weights: [0.6270709027188611, 1.5517599332187382, -0.8235557755483347, -0.04706283850629707],
-                bias: -1.0122168140363772)),
+                means: [0.8627368190679331, 0.5570962574693108, 0.5399705684047182, 0.3536132035496047],
+                scales: [0.14366007373581247, 0.18197060701398698, 0.15118024156797202, 0.1926782421457417],
+                weights: [2.0939433214751038, 1.6430638635781083, -0.9522696409231595, -0.0463494706545039],
+                bias: -1.819828337709085)),
         sameEvent: RelationshipModel.Branch(
             features: ["bigrams_max", "bigrams_min", "anchor_dice", "content_dice"],
             model: LogisticModel(
@@ -34,6 +34,6 @@ extension RelationshipModel {
                 scales: [0.06632807872361149, 0.042468943522408306, 0.1290658124928502, 0.07786394751145465],
                 weights: [1.4468392786582014, 0.25675205547756025, -0.21194356695621822, 1.1721988474696674],
                 bias: 0.5963874653326964)),
-        calibration: PlattCalibration(slope: 0.5324543400833726, intercept: 0.5209370465454682)
+        calibration: PlattCalibration(slope: 0.4978225478266376, intercept: 0.6156202222879594)
     )
 }

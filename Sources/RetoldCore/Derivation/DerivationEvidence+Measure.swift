@@ -23,7 +23,7 @@ extension DerivationEvidence {
         var bodyRangesA: [Range<Int>] = [], bodyRangesB: [Range<Int>] = []
         var kept: [SentenceAlignment] = []
         var weights: [ReuseKind: Double] = [:]
-        var nearVerbatim = 0.0, total = 0.0, probability = 0.0
+        var nearVerbatim = 0.0, total = 0.0, probability = 0.0, letters = 0.0
         var quotedWords = 0, alignedWords = 0
         for alignment in alignments {
             let (sharedQuoted, keptB, quotedKeptB) = Self.quotedShare(alignment, a: a, b: b, quotedA: quotedA, quotedB: quotedB)
@@ -48,6 +48,7 @@ extension DerivationEvidence {
             if alignment.kind == .verbatim { verbatimAlignments += 1 }
             let longer = max(alignment.diff.leftKept.count, alignment.diff.rightKept.count)
             if longer - alignment.diff.commonCount <= 2 && alignment.diff.overlap >= 0.8 { nearVerbatim += weight }
+            letters += weight * CharacterSimilarity.similarity(a, alignment.a, b, alignment.b)
         }
         quotedShare = alignedWords == 0 ? 0 : Double(quotedWords) / Double(alignedWords)
         bodyAlignments = kept.count
@@ -61,6 +62,7 @@ extension DerivationEvidence {
             verbatimShare = (weights[.verbatim] ?? 0) / total
             editedShare = (weights[.edited] ?? 0) / total
             nearVerbatimShare = nearVerbatim / total
+            characterSimilarity = letters / total
             meanProbability = probability / Double(kept.count)
         }
         inOrder = Self.longestChain(kept)

@@ -44,6 +44,10 @@ public struct DerivationEvidence: Sendable, Equatable {
     public var verbatimShare = 0.0, editedShare = 0.0, nearVerbatimShare = 0.0
     /// Body alignments that are word for word.
     public var verbatimAlignments = 0
+    /// Letter-for-letter closeness of the non-quotation body alignments, weighted like the
+    /// shares above (see `CharacterSimilarity`): house-style edits that make a verbatim copy's
+    /// sentences edited ones in words leave its letters nearly all the source's.
+    public var characterSimilarity = 0.0
     /// Mean sentence-pair probability over non-quotation alignments.
     public var meanProbability = 0.0
     /// Words in the longest run the two texts share word for word, found in the texts themselves
@@ -107,7 +111,7 @@ public struct DerivationEvidence: Sendable, Equatable {
         "verbatim_share", "edited_share", "near_verbatim_share", "verbatim_alignments",
         "mean_probability", "longest_copied_run", "anchor_dice", "content_dice",
         "anchors_in_order", "anchor_order_share", "loose_in_order", "loose_order_share", "loose_out_of_order",
-        "window_coverage_max", "window_coverage_min",
+        "window_coverage_max", "window_coverage_min", "character_similarity",
         "semantic_share_max", "semantic_share_min", "semantic_in_order", "semantic_order_share", "semantic_out_of_order",
     ]
 
@@ -124,7 +128,7 @@ public struct DerivationEvidence: Sendable, Equatable {
             log1p(Double(anchorsInOrder)), sharedAnchorWords >= 3 ? Double(anchorsInOrder) / Double(sharedAnchorWords) : 0,
             log1p(Double(looseInOrder)), looseMatches >= 2 ? Double(looseInOrder) / Double(looseMatches) : 0,
             log1p(Double(looseMatches - looseInOrder)),
-            max(windowCoverageA, windowCoverageB), min(windowCoverageA, windowCoverageB),
+            max(windowCoverageA, windowCoverageB), min(windowCoverageA, windowCoverageB), characterSimilarity,
             max(semanticShareA, semanticShareB), min(semanticShareA, semanticShareB),
             log1p(Double(semanticInOrder)), semanticMatches >= 2 ? Double(semanticInOrder) / Double(semanticMatches) : 0,
             log1p(Double(semanticMatches - semanticInOrder)),
