@@ -199,6 +199,25 @@ struct NumberTimeFindingsTests {
         #expect(changes("On Friday, Kim Yo Jong contacted Seoul.", "Kim Yo Jong contacted Seoul.").isEmpty)
         #expect(changes("Experts may disagree about the talks in March.", "Experts may disagree about the March talks.").isEmpty)
     }
+
+    @Test("\"May\" and \"March\" after a word of time are months; the modal, the verb and the name are not")
+    func mayAndMarch() {
+        let found = changes("The plant will close in March, the company said.", "The plant will close in June, the company said.")
+        #expect(kinds(found) == [.timeChanged])
+        #expect(found[0].explanation == "A says March; B says June.")
+        #expect(kinds(changes("Prices have fallen since May.", "Prices have fallen since April.")) == [.timeChanged])
+        // A faithful paraphrase keeps the month: silent.
+        #expect(changes("The plant will close in March, the company said.", "The company said the plant would shut in March.").isEmpty)
+        func months(_ text: String) -> [String] {
+            var analyzer = TextAnalyzer()
+            let document = analyzer.analyze(text)
+            return TimeMention.all(document, 0..<document.tokens.count).map(\.canonical)
+        }
+        #expect(months("Officials may decide in May.") == ["may"])
+        #expect(months("Farmers will march on the capital until late March.") == ["march"])
+        #expect(months("A speech by May drew protests.") == [])
+        #expect(months("Two ministers in May's cabinet resigned.") == [])
+    }
 }
 
 @Suite("Name keys")

@@ -95,6 +95,19 @@ struct TimeMention: Equatable {
     static let relativeOpeners: WordSet = ["last", "this", "next", "earlier", "later", "past"]
     static let periods: WordSet = ["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn", "fall", "winter"]
     static let this = Word("this")
+    /// Words that make "May" or "March" a month: "in May", "since March", "last May", "early March".
+    /// Not "by" or "from" ("a speech by May"), which introduce a person as often as a date.
+    static let monthLeads: WordSet = ["in", "since", "until", "till", "through", "last", "next", "early", "late", "mid"]
+
+    /// Whether token `t` is followed by a possessive "'s".
+    static func isPossessive(_ document: Document, _ t: Int) -> Bool {
+        let bytes = document.text.bytes, end = Int(document.tokens[t].end)
+        guard end < bytes.count else { return false }
+        if bytes[end] == 0x27 { return true }
+        // "’" is E2 80 99.
+        return end + 2 < bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x99
+    }
+
     static let yearPrepositions: WordSet = ["in", "by", "since", "until", "from", "through", "before", "after", "of"]
 
     static func all(_ document: Document, _ range: Range<Int>) -> [TimeMention] {
@@ -112,8 +125,10 @@ struct TimeMention: Equatable {
                 add(t, t, lower(t), .weekday); t += 1; continue
             }
             if token.flags.contains(.capitalized), let month = months[token.key],
-               // "May" and "March" are words too: a month needs a day, a year, or "in"/"of"/"last" nearby.
-               month != "may" && month != "march" || (t + 1 < range.upperBound && tokens[t + 1].flags.contains(.number)) {
+               // "May" and "March" are words (and a name) too: a month needs a number after it or a
+               // word of time before it ("in May", "since March"), and no possessive ("in May's cabinet").
+               month != "may" && month != "march" || (t + 1 < range.upperBound && tokens[t + 1].flags.contains(.number))
+                || (t > range.lowerBound && monthLeads.contains(tokens[t - 1]) && !isPossessive(document, t)) {
                 if t + 1 < range.upperBound, tokens[t + 1].flags.contains(.number), let day = Int(document.string(of: tokens[t + 1])), day <= 31 {
                     add(t, t + 1, "\(month) \(day)", .month); t += 2; continue
                 }
