@@ -14,6 +14,38 @@ struct CharacterSimilarityTests {
         #expect(CharacterSimilarity.longestCommonSubsequence(Array("abcde".utf8), Array("ace".utf8)) == 3)
         #expect(CharacterSimilarity.longestCommonSubsequence(Array("plant".utf8), Array("factory".utf8)) == 2)
         #expect(CharacterSimilarity.longestCommonSubsequence(Array("abc".utf8), Array("xyz".utf8)) == 0)
+        #expect(CharacterSimilarity.longestCommonSubsequence(Array("abcxdef".utf8), Array("abcydef".utf8)) == 6)
+        #expect(CharacterSimilarity.longestCommonSubsequence(Array("abc".utf8), Array("abc".utf8)) == 3)
+        #expect(CharacterSimilarity.longestCommonSubsequence(Array("ab".utf8), Array("abab".utf8)) == 2)
+        #expect(CharacterSimilarity.longestCommonSubsequence([], Array("ab".utf8)) == 0)
+    }
+
+    /// The full dynamic programme, as the reference for the one that sets aside the common
+    /// prefix and suffix first.
+    func fullProgramme(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0..<a.count {
+            for j in 0..<b.count {
+                table[i + 1][j + 1] = a[i] == b[j] ? table[i][j] + 1 : max(table[i][j + 1], table[i + 1][j])
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    @Test("setting aside the common prefix and suffix gives the same length")
+    func trimmedProgramme() {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<500 {
+            let shared = (0..<next(6)).map { _ in UInt8(97 + next(3)) }
+            let tail = (0..<next(6)).map { _ in UInt8(97 + next(3)) }
+            let a = shared + (0..<next(8)).map { _ in UInt8(97 + next(3)) } + tail
+            let b = shared + (0..<next(8)).map { _ in UInt8(97 + next(3)) } + tail
+            #expect(CharacterSimilarity.longestCommonSubsequence(a, b) == fullProgramme(a, b))
+        }
     }
 
     @Test("only letters and digits count, lowercased")

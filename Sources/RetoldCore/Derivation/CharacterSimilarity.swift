@@ -38,15 +38,38 @@ enum CharacterSimilarity {
     }
 
     /// Length of the longest common subsequence, in two rows of the dynamic programme.
+    ///
+    /// A common prefix and suffix belong to every longest common subsequence, so they are counted
+    /// first and the programme runs on what lies between: aligned sentences of a copy differ in
+    /// a word or two, and this takes search's verification from quadratic to nearly linear in
+    /// their length.
     static func longestCommonSubsequence(_ left: [UInt8], _ right: [UInt8]) -> Int {
-        var previous = [Int32](repeating: 0, count: right.count + 1)
-        var current = previous
-        for x in left {
-            for j in 0..<right.count {
-                current[j + 1] = x == right[j] ? previous[j] + 1 : max(previous[j + 1], current[j])
+        left.withUnsafeBufferPointer { l in
+            right.withUnsafeBufferPointer { r in
+                var start = 0
+                while start < l.count && start < r.count && l[start] == r[start] { start += 1 }
+                var endL = l.count, endR = r.count
+                while endL > start && endR > start && l[endL - 1] == r[endR - 1] { endL -= 1; endR -= 1 }
+                let shared = start + (l.count - endL)
+                let width = endR - start
+                guard endL > start, width > 0 else { return shared }
+                var previous = [Int32](repeating: 0, count: width + 1)
+                var current = previous
+                previous.withUnsafeMutableBufferPointer { p in
+                    current.withUnsafeMutableBufferPointer { c in
+                        var prev = p, cur = c
+                        for i in start..<endL {
+                            let x = l[i]
+                            for j in 0..<width {
+                                cur[j + 1] = x == r[start + j] ? prev[j] + 1 : max(prev[j + 1], cur[j])
+                            }
+                            swap(&prev, &cur)
+                        }
+                        if prev.baseAddress != p.baseAddress { p[width] = prev[width] }
+                    }
+                }
+                return shared + Int(previous[width])
             }
-            swap(&previous, &current)
         }
-        return Int(previous[right.count])
     }
 }
