@@ -51,6 +51,8 @@ check() {  # prints the document count; fails on any inconsistency
     if [ "$BACKEND" = postgres ]; then check_postgres; return; fi
     python3 - "$DB" <<'PY'
 import sqlite3, sys
+sys.path.insert(0, "scripts")
+from sqlite_postings import postings
 db = sqlite3.connect(sys.argv[1])
 def one(sql): return db.execute(sql).fetchone()[0]
 problems = []
@@ -58,9 +60,11 @@ if (r := one("PRAGMA integrity_check")) != "ok": problems.append("integrity_chec
 documents = one("SELECT count(*) FROM document")
 if one("SELECT count(DISTINCT content_hash) FROM document") != documents: problems.append("a text stored twice")
 if one("SELECT count(DISTINCT source_id) FROM document") != documents: problems.append("a source id stored twice")
-for table in ("band", "anchor", "passage"):
-    if (n := one(f"SELECT count(*) FROM {table} WHERE document NOT IN (SELECT id FROM document)")): problems.append(f"{n} orphan {table} postings")
-    if (n := one(f"SELECT count(*) FROM document WHERE id NOT IN (SELECT document FROM {table})")) and table == "band":
+ids = {row[0] for row in db.execute("SELECT id FROM document")}
+for kind in ("band", "anchor", "passage"):
+    held = {document for _, document in postings(db, kind)}
+    if (n := len(held - ids)): problems.append(f"{n} orphan {kind} postings")
+    if (n := len(ids - held)) and kind == "band":
         problems.append(f"{n} documents without band postings")
 if (n := one("SELECT count(*) FROM link WHERE a NOT IN (SELECT id FROM document) OR b NOT IN (SELECT id FROM document)")): problems.append(f"{n} orphan links")
 if problems: sys.exit("crash-safety: " + "; ".join(problems))

@@ -25,6 +25,8 @@ RETOLD=.build/debug/retold
 check() {  # prints the document count; fails on any inconsistency
     python3 - "$1" <<'PY'
 import sqlite3, sys
+sys.path.insert(0, "scripts")
+from sqlite_postings import postings
 db = sqlite3.connect(sys.argv[1])
 problems = []
 if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -32,11 +34,16 @@ if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
 documents = db.execute("SELECT count(*) FROM document").fetchone()[0]
 if db.execute("SELECT count(DISTINCT content_hash) FROM document").fetchone()[0] != documents:
     problems.append("a text stored twice")
-for table in ("band", "anchor", "passage"):
-    orphans = db.execute(f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = t.document)").fetchone()[0]
+ids = {row[0] for row in db.execute("SELECT id FROM document")}
+banded = set()
+for kind in ("band", "anchor", "passage"):
+    held = {document for _, document in postings(db, kind)}
+    orphans = len(held - ids)
     if orphans:
-        problems.append(f"{orphans} orphan {table} postings")
-bare = db.execute("SELECT count(*) FROM document d WHERE NOT EXISTS (SELECT 1 FROM band b WHERE b.document = d.id)").fetchone()[0]
+        problems.append(f"{orphans} orphan {kind} postings")
+    if kind == "band":
+        banded = held
+bare = len(ids - banded)
 if bare:
     problems.append(f"{bare} documents without their postings")
 if problems:

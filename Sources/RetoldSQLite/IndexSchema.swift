@@ -65,6 +65,12 @@ enum IndexSchema {
                 UPDATE document SET linked = 0;
                 """)
         }
+        // Postings move from key-ordered tables, whose writes grew with the index, to sorted runs
+        // merged in tiers (see `PostingRuns`): each old table becomes one run.
+        migrator.registerMigration("v5-posting-runs") { db in
+            try PostingRuns.createTables(db)
+            for table in PostingRuns.kinds { try PostingRuns.convert(table: table, db) }
+        }
         return migrator
     }
 }

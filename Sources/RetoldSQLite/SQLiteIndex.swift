@@ -7,8 +7,8 @@ import RetoldIngest
 
 /// The embedded index: one SQLite file in WAL mode, through GRDB.
 ///
-/// Tables: `document` (metadata, signature, gzip-compressed text, unique content hash), `band` and
-/// `anchor` postings (key, document) clustered by key so a lookup is one B-tree range, `link`
+/// Tables: `document` (metadata, signature, gzip-compressed text, unique content hash), the LSH
+/// band, anchor and passage postings as sorted runs merged in tiers (``PostingRuns``), `link`
 /// (verified reuse pairs) and `setting` (fingerprint parameters); each document carries whether
 /// its links are computed.
 /// Each batch of documents is one transaction, so a killed run leaves whole batches only.
@@ -16,6 +16,7 @@ public final class SQLiteIndex: DocumentIndex {
     public let path: String
     public let settings: IndexSettings
     private let pool: DatabasePool
+    private let blooms = BloomCache()
 
     /// Opens or creates the index at `path`. A new index takes `settings`; an existing one keeps
     /// its own, and is refused when they differ from what the caller asks for. `pageCache` bounds
@@ -63,10 +64,15 @@ public final class SQLiteIndex: DocumentIndex {
             outcomes.reserveCapacity(batch.count)
             let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE content_hash = ?")
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO document (content_hash, source_id, origin, url, outlet, title, published, published_at,
+                INSERT INTO document (id, content_hash, source_id, origin, url, outlet, title, published, published_at,
                                       words, text_bytes, signature, text, added_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // Ids are never reused: a removed document's postings stay in their runs (skipped by
+            // lookups) until a merge drops them, so a new document must not take its id.
+            var nextID = try Int64.fetchOne(db, sql: """
+                SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(id) FROM removed_document), 0)) + 1
+                """) ?? 1
             let now = ISO8601DateFormatter().string(from: Date())
             var seen: [ContentHash: Int64] = [:]
             var bands: [Posting] = [], anchors: [Posting] = [], passages: [Posting] = []
@@ -80,21 +86,22 @@ public final class SQLiteIndex: DocumentIndex {
                     outcomes.append(.duplicate(of: id)); continue
                 }
                 let source = document.source
+                let id = nextID
+                nextID += 1
                 try insert.execute(arguments: [
-                    hashData, source.id, source.origin.description, source.url, source.outlet, source.title,
+                    id, hashData, source.id, source.origin.description, source.url, source.outlet, source.title,
                     source.published, document.publishedAt, document.fingerprint.words, document.textBytes,
                     Data(document.fingerprint.signature.bytes), Data(document.compressedText), now,
                 ])
-                let id = db.lastInsertedRowID
                 bands += document.fingerprint.bandKeys.map { Posting(key: $0, document: id) }
                 anchors += document.fingerprint.anchorKeys.map { Posting(key: $0, document: id) }
                 passages += document.fingerprint.passageKeys.map { Posting(key: $0, document: id) }
                 seen[hash] = id
                 outcomes.append(.added(id: id))
             }
-            try Self.insert(bands, into: "band", db)
-            try Self.insert(anchors, into: "anchor", db)
-            try Self.insert(passages, into: "passage", db)
+            try PostingRuns.add(bands, kind: "band", db)
+            try PostingRuns.add(anchors, kind: FeatureKind.anchor.rawValue, db)
+            try PostingRuns.add(passages, kind: FeatureKind.passage.rawValue, db)
             return outcomes
         }
     }
@@ -121,29 +128,6 @@ public final class SQLiteIndex: DocumentIndex {
 
     private static let readQueue = DispatchQueue(label: "retold.sqlite-read", attributes: .concurrent)
 
-    private struct Posting: Comparable {
-        var key: Int64
-        var document: Int64
-        static func < (l: Posting, r: Posting) -> Bool { (l.key, l.document) < (r.key, r.document) }
-    }
-
-    /// Inserts postings in key order, so that consecutive inserts land on the same B-tree pages
-    /// (random keys one by one touch a different page each time), binding values straight to
-    /// the prepared statement: these millions of rows are most of an index build.
-    private static func insert(_ postings: [Posting], into table: String, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) (key, document) VALUES (?, ?)")
-        let handle = statement.sqliteStatement
-        for posting in postings.sorted() {
-            sqlite3_bind_int64(handle, 1, posting.key)
-            sqlite3_bind_int64(handle, 2, posting.document)
-            let code = sqlite3_step(handle)
-            sqlite3_reset(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-        }
-    }
-
     public func remove(_ id: Int64) async throws -> Bool {
         let settings = settings
         return try await write { db in
@@ -152,15 +136,10 @@ public final class SQLiteIndex: DocumentIndex {
             }
             let postings = try StoredPostings(document: id, signature: [UInt8](row["signature"] as Data), compressedText: [UInt8](row["text"] as Data),
                                               settings: settings)
-            for key in postings.bandKeys {
-                try db.execute(sql: "DELETE FROM band WHERE key = ? AND document = ?", arguments: [key, id])
-            }
-            for key in postings.anchorKeys {
-                try db.execute(sql: "DELETE FROM anchor WHERE key = ? AND document = ?", arguments: [key, id])
-            }
-            for key in postings.passageKeys {
-                try db.execute(sql: "DELETE FROM passage WHERE key = ? AND document = ?", arguments: [key, id])
-            }
+            // Runs are immutable: the document's postings are listed as removed (lookups skip
+            // them) and dropped by the next merge of their runs.
+            try db.execute(sql: "INSERT OR REPLACE INTO removed_document (id, band, anchor, passage) VALUES (?, ?, ?, ?)",
+                           arguments: [id, Set(postings.bandKeys).count, Set(postings.anchorKeys).count, Set(postings.passageKeys).count])
             try db.execute(sql: "DELETE FROM link WHERE a = ? OR b = ?", arguments: [id, id])
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
             return true
@@ -168,25 +147,19 @@ public final class SQLiteIndex: DocumentIndex {
     }
 
     public func bandMatches(_ keys: [Int64]) async throws -> [Int64: Int] {
-        try await read { db in
+        try await read { [blooms] db in
+            let postings = try PostingRuns.documents(kind: "band", keys: keys, maxDocuments: Int.max / 2, blooms: blooms, db)
             var counts: [Int64: Int] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT document FROM band WHERE key = ?")
             for key in keys {
-                for document in try Int64.fetchAll(statement, arguments: [key]) { counts[document, default: 0] += 1 }
+                for document in postings[key].flatMap({ $0 }) ?? [] { counts[document, default: 0] += 1 }
             }
             return counts
         }
     }
 
     public func featurePostings(_ kind: FeatureKind, _ keys: [Int64], maxDocuments: Int) async throws -> [Int64: [Int64]?] {
-        try await read { db in
-            var postings: [Int64: [Int64]?] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT document FROM \(kind.rawValue) WHERE key = ? LIMIT ?")
-            for key in keys where postings[key] == nil {
-                let documents = try Int64.fetchAll(statement, arguments: [key, maxDocuments + 1])
-                postings[key] = documents.count > maxDocuments ? .some(nil) : .some(documents)
-            }
-            return postings
+        try await read { [blooms] db in
+            try PostingRuns.documents(kind: kind.rawValue, keys: keys, maxDocuments: maxDocuments, blooms: blooms, db)
         }
     }
 
@@ -237,11 +210,12 @@ public final class SQLiteIndex: DocumentIndex {
             let earliest: Double? = row[4], latest: Double? = row[5]
             let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            let postings = try PostingRuns.liveCounts(db)
             return IndexStats(
                 documents: row[0], words: row[1], textBytes: row[2],
-                bandPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM band") ?? 0,
-                anchorPostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM anchor") ?? 0,
-                passagePostings: try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0,
+                bandPostings: postings["band"] ?? 0,
+                anchorPostings: postings[FeatureKind.anchor.rawValue] ?? 0,
+                passagePostings: postings[FeatureKind.passage.rawValue] ?? 0,
                 links: try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0,
                 outlets: row[3],
                 earliestPublished: earliest.map(IndexStats.timestamp), latestPublished: latest.map(IndexStats.timestamp),
