@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Spark job against the index on one planted corpus: `retold index add` + `retold clusters`
 # on one side, spark/retold_spark.py under local[1] and local[2] on the other, and the links
-# (source id pairs and relationship) and clusters (member sets) must be equal. The Spark links
+# (source id pairs, relationship, coverages and probabilities) and clusters (member sets) must be equal. The Spark links
 # imported into a fresh index (`retold index import-links`) must list the same clusters too.
 # Exits 1 with the differences on any disagreement; prints the timings of both paths.
 #
@@ -72,7 +72,11 @@ import glob, json, sqlite3, sys
 work = sys.argv[1]
 index = sqlite3.connect(f"{work}/index.db")
 source = dict(index.execute("SELECT id, source_id FROM document"))
-index_links = {(source[a], source[b]): r for a, b, r in index.execute("SELECT a, b, relationship FROM link")}
+index_links, index_values = {}, {}
+for a, b, relationship, *values in index.execute(
+        "SELECT a, b, relationship, coverage_a, coverage_b, confidence, reuse_probability FROM link"):
+    index_links[(source[a], source[b])] = relationship
+    index_values[(source[a], source[b])] = tuple(values)
 
 
 def lines(pattern):
@@ -90,7 +94,10 @@ def show(members):
 index_clusters = cluster_sets(json.load(open(f"{work}/index-clusters.json"))["clusters"])
 failures = 0
 for run in ("spark1", "spark2"):
-    links = {(l["a_source_id"], l["b_source_id"]): l["relationship"] for l in lines(f"{work}/{run}/links/part-*")}
+    spark_lines = lines(f"{work}/{run}/links/part-*")
+    links = {(l["a_source_id"], l["b_source_id"]): l["relationship"] for l in spark_lines}
+    values = {(l["a_source_id"], l["b_source_id"]): (l["coverage_a"], l["coverage_b"], l["confidence"], l["reuse_probability"])
+              for l in spark_lines}
     clusters = cluster_sets(lines(f"{work}/{run}/clusters/part-*"))
     only_index = sorted(set(index_links) - set(links))
     only_spark = sorted(set(links) - set(index_links))
@@ -102,6 +109,11 @@ for run in ("spark1", "spark2"):
         print(f"    link only from Spark: {a} - {b} ({links[(a, b)]})")
     for p in other:
         print(f"    relationship differs: {p[0]} - {p[1]}: index {index_links[p]}, Spark {links[p]}")
+    # Coverages and probabilities too, to the last bit: they decide how clusters grow.
+    numbers = sorted(p for p in set(links) & set(index_links) if values[p] != index_values[p])
+    for p in numbers:
+        print(f"    coverages or probabilities differ: {p[0]} - {p[1]}: index {index_values[p]}, Spark {values[p]}")
+    other += numbers
     for c in sorted(index_clusters - clusters, key=show):
         print(f"    cluster only in the index: {show(c)}")
     for c in sorted(clusters - index_clusters, key=show):
