@@ -59,7 +59,9 @@ def feature_weight(total, documents):
 def resolve_retold(given):
     """The retold binary on this machine: the given path, a copy shipped with --files, or PATH."""
     if os.path.isfile(given) and os.access(given, os.X_OK):
-        return given
+        # Absolute: a bare name in the working directory (an executor's, where --files puts
+        # files) would otherwise be looked up on PATH.
+        return os.path.abspath(given)
     try:
         shipped = SparkFiles.get(os.path.basename(given))
         if os.path.isfile(shipped):
