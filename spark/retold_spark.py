@@ -303,7 +303,10 @@ def main():
     whole = []
     for file_index, path in enumerate(files):
         if path.lower().endswith(JSONL_SUFFIXES):
-            lines = sc.textFile(path, minPartitions=partitions).zipWithIndex()
+            # A local path is said to be one, whatever Spark's default file system (HDFS on
+            # most clusters); records keep the path as given, which is what `index add` names.
+            location = path if "://" in path else "file://" + os.path.abspath(path)
+            lines = sc.textFile(location, minPartitions=partitions).zipWithIndex()
             parts.append(lines.mapPartitions(fingerprint_jsonl_part(retold, path, file_index)))
         else:
             whole.append((file_index, path))
