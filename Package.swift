@@ -107,7 +107,7 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RetoldServerTests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIngest", "RetoldIndex", "RetoldSQLite", "RetoldEvaluation", "RetoldPostgres", "RetoldReport", "RetoldServer",
                                                            .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldPostgres", "RetoldReport", "RetoldEvaluation", "RetoldEncoder"]),
+        .testTarget(name: "RetoldCLITests", dependencies: ["RetoldTestSupport", "RetoldCore", "RetoldIndex", "RetoldSQLite", "RetoldPostgres", "RetoldReport", "RetoldEvaluation", "RetoldEncoder"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@
 # Every JSON the CLI writes, checked by an independent JSON Schema implementation: Python's
 # jsonschema (PyPI, in a venv under ${TMPDIR:-/tmp}) checks each schema file against the draft
 # 2020-12 meta-schema, then validates the output of compare, compare --pairs, check, extract,
-# index add, search and clusters on the bundled examples against the file it names. The unit
+# index add, search, clusters and fingerprint on the bundled examples against the file it names. The unit
 # tests check the same outputs with the validator in Tests/RetoldTestSupport; this catches a
 # keyword that validator reads differently from the standard. Uses the debug build
 # scripts/test.sh makes.
@@ -28,6 +28,7 @@ printf '{"id": "p", "a_path": "%s", "b_path": "%s"}\n' "$A" "$B" > "$WORK/pairs.
 "$RETOLD" index add examples --db "$WORK/index.db" --format json > "$WORK/index-add.json" 2>/dev/null
 "$RETOLD" search "$A" --db "$WORK/index.db" --passages --format json > "$WORK/search.json"
 "$RETOLD" clusters --db "$WORK/index.db" --format json > "$WORK/clusters.json" 2>/dev/null
+"$RETOLD" fingerprint examples --with-text > "$WORK/fingerprint.jsonl" 2>/dev/null
 
 "$VENV/bin/python" - "$WORK" <<'PY'
 import glob, json, sys
@@ -42,7 +43,7 @@ print(f"{len(schemas)} schema files are valid draft 2020-12 schemas")
 checks = [("compare.json", "retold.compare.v3.json", False), ("pairs.json", "retold.compare.v3.json", True),
           ("check.json", "retold.check.v2.json", False), ("extract.jsonl", "retold.document.v1.json", True),
           ("index-add.json", "retold.index-add.v2.json", False), ("search.json", "retold.search.v2.json", False),
-          ("clusters.json", "retold.clusters.v2.json", False)]
+          ("clusters.json", "retold.clusters.v2.json", False), ("fingerprint.jsonl", "retold.fingerprint.v1.json", True)]
 failures = 0
 for output, schema, lines in checks:
     text = open(f"{work}/{output}").read()

@@ -18,6 +18,15 @@ public struct ClusterListing: Sendable {
         let links = try await index.links()
         let ids = Array(Set(links.flatMap { [$0.a, $0.b] })).sorted()
         let read = try await ClusterMembers.read(ids, from: index).filter { filter.admits($0.document) }
+        self.init(members: read, links: links, indexed: try await index.count(),
+                  pending: try await LinkBuilder(index: index).pendingCount(), minimumCoverage: minimumCoverage)
+    }
+
+    /// Clusters of links computed elsewhere (a batch job's), over the members they join: the
+    /// same clusters an index holding those documents and links lists. `members` are in id
+    /// order and `links` in (a, b) order, as an index reads them.
+    public init(members read: [(document: StoredDocument, member: ReuseClusters.Member)], links: [StoredLink],
+                indexed: Int, pending: Int, minimumCoverage: Double) {
         let byID = Dictionary(uniqueKeysWithValues: read.map { ($0.document.id, $0.document) })
         let admitted = links.filter { byID[$0.a] != nil && byID[$0.b] != nil }
         clusters = ReuseClusters.build(
@@ -26,9 +35,9 @@ public struct ClusterListing: Sendable {
                                           reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)
         self.documents = byID
-        indexed = try await index.count()
+        self.indexed = indexed
         self.links = admitted.count
-        pending = try await LinkBuilder(index: index).pendingCount()
+        self.pending = pending
         self.minimumCoverage = minimumCoverage
     }
 }

@@ -77,20 +77,11 @@ public struct IndexSearcher: Sendable {
             if let embed, let queryVectors, semanticIDs.contains(document.id) {
                 embeddings = SentenceEmbeddings(a: queryVectors, b: embed(candidate.sentenceTexts))
             }
-            let comparison = verifier.compare(query, candidate, embeddings: embeddings)
-            var relationship = comparison.relationship
-            var coverageA = comparison.coverageA, coverageB = comparison.coverageB
-            var verifiedBy = SearchHit.Verifier.alignment
-            if !relationship.isReuse,
-               let overlap = ShingleOverlap(queryShingles, Set(WordShingles.hashes(candidate.tokens, size: shingleSize))),
-               overlap.indicatesReuse {
-                // Text without sentence punctuation (listings, tables, captions) gives the
-                // sentence aligner nothing to pair; shared 5-grams still show the copy.
-                relationship = overlap.relationship
-                coverageA = overlap.containmentA
-                coverageB = overlap.containmentB
-                verifiedBy = .shingles
-            }
+            let verification = ReuseVerification.verify(query: query, queryShingles: queryShingles, candidate: candidate,
+                                                        shingleSize: shingleSize, comparer: verifier, embeddings: embeddings)
+            let relationship = verification.relationship, comparison = verification.comparison
+            let coverageA = verification.coverageQuery, coverageB = verification.coverageCandidate
+            let verifiedBy = verification.verifiedBy
             guard relationship.isReuse || (options.includeSameEvent && relationship == .sameEvent) else { return nil }
             let (direction, basis) = CopyDirection.decide(
                 publishedA: publishedAt, publishedB: document.publishedAt,
@@ -100,8 +91,7 @@ public struct IndexSearcher: Sendable {
             let found = evidence[document.id]
             var hit = SearchHit(
                 document: withoutText, relationship: relationship,
-                confidence: verifiedBy == .alignment ? comparison.confidence : ShingleOverlap.confidence,
-                reuseProbability: verifiedBy == .alignment ? comparison.decision.reuseProbability : ShingleOverlap.confidence,
+                confidence: verification.confidence, reuseProbability: verification.reuseProbability,
                 coverageQuery: coverageA, coverageDocument: coverageB,
                 score: SearchHit.score(coverageA, coverageB), verifiedBy: verifiedBy,
                 direction: direction,

@@ -10,7 +10,7 @@ import RetoldStores
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build and manage the corpus index (an SQLite file or a PostgreSQL database).",
-        subcommands: [Add.self, Stats.self, Remove.self, Migrate.self]
+        subcommands: [Add.self, Stats.self, Remove.self, Migrate.self, ImportLinks.self]
     )
 
     struct Add: AsyncParsableCommand {

@@ -8,7 +8,7 @@ struct Retold: AsyncParsableCommand {
         commandName: "retold",
         abstract: "Find where a news text came from and what changed on the way.",
         version: RetoldVersion.string,
-        subcommands: [Compare.self, Check.self, Extract.self, Index.self, Search.self, Clusters.self, Serve.self, Model.self, Eval.self]
+        subcommands: [Compare.self, Check.self, Extract.self, Index.self, Fingerprint.self, Search.self, Clusters.self, Serve.self, Model.self, Eval.self]
     )
 
     /// Exit codes: 0 success, 1 unreadable input, 2 usage error (argument-parser's default is 64),
