@@ -7,10 +7,12 @@
 #
 # Installs pyspark into a venv under ${TMPDIR:-/tmp} when missing, and Java 17 through apt when
 # there is no java (RETOLD_SPARK_VENV names another venv). RETOLD_BUILT=1: .build/debug/retold is built already. RETOLD_AGREEMENT_DOCUMENTS
-# sets the corpus size (default 2000).
+# sets the corpus size (default 2000), RETOLD_AGREEMENT_MASTERS the masters (default "local[1] local[2]").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCUMENTS="${RETOLD_AGREEMENT_DOCUMENTS:-2000}"
+# The Spark masters to run the job under, each compared with the index (CI runs local[2] only).
+read -r -a masters <<< "${RETOLD_AGREEMENT_MASTERS:-local[1] local[2]}"
 
 if ! command -v java >/dev/null 2>&1; then
     echo "test-agreement: installing Java 17"
@@ -49,24 +51,27 @@ spark() {
     "$VENV/bin/python" spark/retold_spark.py "$CORPUS" --out "$out" --retold "$RETOLD" --master "$master" 2>"$out.log" \
         || { tail -30 "$out.log" >&2; echo "test-agreement: the Spark job under $master failed" >&2; exit 1; }
 }
-started=$(now)
-spark "local[1]" "$WORK/spark1"
-spark1=$(since "$started")
-started=$(now)
-spark "local[2]" "$WORK/spark2"
-spark2=$(since "$started")
+runs=()
+timings=()
+for master in "${masters[@]}"; do
+    run="spark${#runs[@]}"
+    started=$(now)
+    spark "$master" "$WORK/$run"
+    timings+=("  spark $master: $(since "$started") s (startup included)")
+    runs+=("$run")
+done
+last="${runs[${#runs[@]} - 1]}"
 
-cat "$WORK"/spark2/links/part-* > "$WORK/links.jsonl"
-cat "$WORK"/spark2/documents/part-* > "$WORK/documents.jsonl"
+cat "$WORK/$last"/links/part-* > "$WORK/links.jsonl"
+cat "$WORK/$last"/documents/part-* > "$WORK/documents.jsonl"
 "$RETOLD" index import-links "$WORK/links.jsonl" --documents "$WORK/documents.jsonl" --db "$WORK/import.db" 2>/dev/null
 "$RETOLD" clusters --db "$WORK/import.db" --format json > "$WORK/import-clusters.json" 2>/dev/null
 
 echo "test-agreement: $DOCUMENTS planted documents"
 echo "  index:        add ${added} s, links and clusters ${linked} s"
-echo "  spark local[1]: ${spark1} s (startup included)"
-echo "  spark local[2]: ${spark2} s (startup included)"
+printf '%s\n' "${timings[@]}"
 
-"$VENV/bin/python" - "$WORK" <<'PY'
+"$VENV/bin/python" - "$WORK" "${runs[@]}" <<'PY'
 import glob, json, sqlite3, sys
 
 work = sys.argv[1]
@@ -93,7 +98,7 @@ def show(members):
 
 index_clusters = cluster_sets(json.load(open(f"{work}/index-clusters.json"))["clusters"])
 failures = 0
-for run in ("spark1", "spark2"):
+for run in sys.argv[2:]:
     spark_lines = lines(f"{work}/{run}/links/part-*")
     links = {(l["a_source_id"], l["b_source_id"]): l["relationship"] for l in spark_lines}
     values = {(l["a_source_id"], l["b_source_id"]): (l["coverage_a"], l["coverage_b"], l["confidence"], l["reuse_probability"])
