@@ -35,18 +35,17 @@ public final class SQLiteIndex: DocumentIndex {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try IndexSchema.migrator.migrate(pool)
-            settings = try pool.write { db in
-                let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM setting").map {
-                    (row: Row) -> (String, String) in (row["name"], row["value"])
-                })
-                if let existing = IndexSettings(pairs: stored) {
-                    return existing
-                }
-                for (name, value) in requested.pairs {
-                    try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
-                }
-                return requested
+            // An index that is current is opened with a read alone, so a search or `index stats`
+            // never waits for the write lock a running `index add` holds between its batches.
+            let current: IndexSettings? = try pool.read { db in
+                guard try IndexSchema.migrator.hasCompletedMigrations(db) else { return nil }
+                return try IndexSettings(pairs: Self.storedSettings(db))
+            }
+            if let current {
+                settings = current
+            } else {
+                try IndexSchema.migrator.migrate(pool)
+                settings = try Self.settle(requested, in: pool)
             }
         } catch let error as DatabaseError {
             throw IndexError.database(path: path, message: error.message ?? error.description)
@@ -55,6 +54,25 @@ public final class SQLiteIndex: DocumentIndex {
         }
         if settings != requested {
             throw IndexError.settingsMismatch(path: path)
+        }
+    }
+
+    private static func storedSettings(_ db: Database) throws -> [String: String] {
+        try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM setting").map {
+            (row: Row) -> (String, String) in (row["name"], row["value"])
+        })
+    }
+
+    /// The stored settings, or `requested` written as the settings of a new index.
+    private static func settle(_ requested: IndexSettings, in pool: DatabasePool) throws -> IndexSettings {
+        try pool.write { db in
+            if let existing = IndexSettings(pairs: try storedSettings(db)) {
+                return existing
+            }
+            for (name, value) in requested.pairs {
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
+            }
+            return requested
         }
     }
 
