@@ -64,6 +64,8 @@ public struct IndexSearcher: Sendable {
         comparer.findsChanges = options.withPassages
         let verifier = comparer
         let queryShingles = Set(WordShingles.hashes(query.tokens, size: index.settings.shingleSize))
+        // What the comparisons need of the query alone, measured once for all its candidates.
+        let queryProfile = ComparisonProfile(query)
         let shingleSize = index.settings.shingleSize
         // Sentence vectors for the query, once, and for the strongest candidates only.
         let embed = options.sentenceVectors
@@ -77,7 +79,7 @@ public struct IndexSearcher: Sendable {
             if let embed, let queryVectors, semanticIDs.contains(document.id) {
                 embeddings = SentenceEmbeddings(a: queryVectors, b: embed(candidate.sentenceTexts))
             }
-            let verification = ReuseVerification.verify(query: query, queryShingles: queryShingles, candidate: candidate,
+            let verification = ReuseVerification.verify(query: queryProfile, queryShingles: queryShingles, candidate: candidate,
                                                         shingleSize: shingleSize, comparer: verifier, embeddings: embeddings)
             let relationship = verification.relationship, comparison = verification.comparison
             let coverageA = verification.coverageQuery, coverageB = verification.coverageCandidate

@@ -21,7 +21,14 @@ public struct ReuseVerification: Sendable {
     /// `shingleSize` words, computed once per query by callers that verify many candidates.
     public static func verify(query: Document, queryShingles: Set<UInt64>, candidate: Document, shingleSize: Int,
                               comparer: Comparer, embeddings: SentenceEmbeddings? = nil) -> ReuseVerification {
-        let comparison = comparer.compare(query, candidate, embeddings: embeddings)
+        verify(query: ComparisonProfile(query), queryShingles: queryShingles, candidate: candidate, shingleSize: shingleSize,
+               comparer: comparer, embeddings: embeddings)
+    }
+
+    /// Verifies with the query measured beforehand, once for all its candidates.
+    public static func verify(query profile: ComparisonProfile, queryShingles: Set<UInt64>, candidate: Document, shingleSize: Int,
+                              comparer: Comparer, embeddings: SentenceEmbeddings? = nil) -> ReuseVerification {
+        let comparison = comparer.compare(profile, ComparisonProfile(candidate, asSource: false), embeddings: embeddings)
         var relationship = comparison.relationship
         var coverageA = comparison.coverageA, coverageB = comparison.coverageB
         var verifiedBy = SearchHit.Verifier.alignment

@@ -52,11 +52,18 @@ public struct Comparer: Sendable {
     /// the aligner also pairs sentences close in meaning that share few words, the evidence gains
     /// its semantic measures, and ``semanticModel`` decides when there is one.
     public func compare(_ a: Document, _ b: Document, embeddings: SentenceEmbeddings? = nil) -> Comparison {
+        compare(ComparisonProfile(a), ComparisonProfile(b, asSource: false), embeddings: embeddings)
+    }
+
+    /// Compares two documents measured beforehand: a caller comparing one document with many
+    /// measures it once (``ComparisonProfile``). The same answer as comparing the documents.
+    public func compare(_ profileA: ComparisonProfile, _ profileB: ComparisonProfile, embeddings: SentenceEmbeddings? = nil) -> Comparison {
+        let a = profileA.document, b = profileB.document
         let semantic = embeddings.flatMap { $0.fits(a, b) ? $0 : nil }
         let aligned = aligner.align(a, b, embeddings: semantic)
         let passages = findsChanges ? detector.annotate(aligned, a: a, b: b) : aligned
-        let anchors = SharedAnchors(a, b)
-        let evidence = DerivationEvidence(a: a, b: b, passages: passages, anchors: anchors, embeddings: semantic)
+        let anchors = SharedAnchors(profileA, profileB)
+        let evidence = DerivationEvidence(a: profileA, b: profileB, passages: passages, anchors: anchors, embeddings: semantic)
         let decision = (semantic != nil ? semanticModel ?? model : model).decide(evidence)
         let reason = ReasonWriter.reason(decision.relationship, evidence: evidence, anchors: anchors.names)
         let claims = findsChanges ? claimChecker?.check(a, b, passages: passages) ?? [] : []

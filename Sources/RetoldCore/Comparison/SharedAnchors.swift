@@ -13,14 +13,14 @@ struct SharedAnchors {
     /// part of their vocabulary.
     var indicateSameEvent: Bool { (sharedCount >= 2 && anchorDice >= 0.2) || contentDice >= 0.3 }
 
-    init(_ a: Document, _ b: Document) {
-        let anchorsA = Self.anchorWords(a), anchorsB = Self.anchorWords(b)
+    init(_ profileA: ComparisonProfile, _ profileB: ComparisonProfile) {
+        let a = profileA.document
+        let anchorsA = profileA.anchorWords, anchorsB = profileB.anchorWords
         let shared = anchorsA.keys.filter { anchorsB[$0] != nil }
         sharedCount = shared.count
         anchorDice = anchorsA.isEmpty && anchorsB.isEmpty ? 0 : 2 * Double(shared.count) / Double(anchorsA.count + anchorsB.count)
-        let contentA = Set(a.tokens.lazy.filter(\.isContent).map(\.stem))
-        let contentB = Set(b.tokens.lazy.filter(\.isContent).map(\.stem))
-        let common = contentA.intersection(contentB).count
+        let contentA = profileA.contentStems, contentB = profileB.contentStems
+        let common = contentA.count <= contentB.count ? contentA.lazy.filter(contentB.contains).count : contentB.lazy.filter(contentA.contains).count
         contentDice = contentA.isEmpty || contentB.isEmpty ? 0 : 2 * Double(common) / Double(contentA.count + contentB.count)
 
         // Display: A's anchor phrases made only of shared words, by frequency in both; a phrase
@@ -28,7 +28,7 @@ struct SharedAnchors {
         var weights: [String: Int] = [:]
         var stemsOf: [String: Set<UInt64>] = [:]
         var order: [String] = []
-        for run in Self.anchorRuns(a) where a.tokens[run].allSatisfy({ anchorsB[$0.key] != nil }) {
+        for run in profileA.anchorRuns where a.tokens[run].allSatisfy({ anchorsB[$0.key] != nil }) {
             let tokens = a.tokens[run]
             let text = a.text.text(Int(tokens.first!.start)..<Int(tokens.last!.end))
             let weight = tokens.reduce(0) { $0 + (anchorsA[$1.key] ?? 0) + (anchorsB[$1.key] ?? 0) }
@@ -47,14 +47,6 @@ struct SharedAnchors {
             shown.append(text)
         }
         names = shown
-    }
-
-    /// Anchor word keys with their counts: capitalized non-stopwords that are not merely
-    /// sentence-initial, and numbers.
-    static func anchorWords(_ document: Document) -> [UInt64: Int] {
-        var counts: [UInt64: Int] = [:]
-        for run in anchorRuns(document) { for token in document.tokens[run] { counts[token.key, default: 0] += 1 } }
-        return counts
     }
 
     /// Maximal runs of capitalized content words ("Kim Yo Jong"), and numbers, as token ranges.

@@ -10,15 +10,18 @@ extension DerivationEvidence {
 
     /// Measures the evidence in an alignment of `a` and `b`, with the semantic measures when
     /// sentence vectors are given.
-    init(a: Document, b: Document, passages: [Passage], anchors: SharedAnchors, embeddings: SentenceEmbeddings? = nil) {
+    init(a profileA: ComparisonProfile, b profileB: ComparisonProfile, passages: [Passage], anchors: SharedAnchors,
+         embeddings: SentenceEmbeddings? = nil) {
         self.init()
+        let a = profileA.document, b = profileB.document
+        let source = profileA.sourceTables
         anchorDice = anchors.anchorDice
         contentDice = anchors.contentDice
         let alignments = passages.flatMap(\.alignments)
         coverageA = Comparer.coverage(a, alignments.map(\.a))
         coverageB = Comparer.coverage(b, alignments.map(\.b))
-        let quotedA = QuotedWords(a), quotedB = QuotedWords(b)
-        let bodyA = Self.bodySentences(a), bodyB = Self.bodySentences(b)
+        let quotedA = profileA.quoted, quotedB = profileB.quoted
+        let bodyA = profileA.body, bodyB = profileB.body
 
         var bodyRangesA: [Range<Int>] = [], bodyRangesB: [Range<Int>] = []
         var kept: [SentenceAlignment] = []
@@ -66,12 +69,12 @@ extension DerivationEvidence {
             meanProbability = probability / Double(kept.count)
         }
         inOrder = Self.longestChain(kept)
-        longestCopiedRun = CopiedRun.longest(a, b, quotedA: quotedA, quotedB: quotedB)
-        let ordinary = (Self.ordinaryTrigrams(a, quotedA), Self.ordinaryTrigrams(b, quotedB))
+        longestCopiedRun = CopiedRun.longest(a, seeds: source.seeds, b, quotedA: quotedA, quotedB: quotedB)
+        let ordinary = (profileA.ordinaryTrigrams, profileB.ordinaryTrigrams)
         ordinaryShared = Self.sharedCount(ordinary.0, ordinary.1)
         ordinaryA = ordinary.0.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.0.count)
         ordinaryB = ordinary.1.isEmpty ? 0 : Double(ordinaryShared) / Double(ordinary.1.count)
-        let order = FactOrder(a: a, b: b, bodyA: bodyA, bodyB: bodyB)
+        let order = FactOrder(a: profileA, source: source, b: profileB)
         sharedAnchorWords = order.sharedAnchors
         anchorsInOrder = order.anchorsInOrder
         looseMatches = order.looseMatches
@@ -83,7 +86,7 @@ extension DerivationEvidence {
             semanticShareA = semantic.shareA
             semanticShareB = semantic.shareB
         }
-        let bigrams = (Self.bigrams(a), Self.bigrams(b))
+        let bigrams = (profileA.bigrams, profileB.bigrams)
         let sharedBigrams = Self.sharedCount(bigrams.0, bigrams.1)
         bigramsA = bigrams.0.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.0.count)
         bigramsB = bigrams.1.isEmpty ? 0 : Double(sharedBigrams) / Double(bigrams.1.count)

@@ -19,44 +19,48 @@ struct FactOrder {
     /// Stems in more than this share of A's sentences (the story's subject) do not vote.
     static let commonStemShare = 0.3
 
-    init(a: Document, b: Document, bodyA: [Bool], bodyB: [Bool]) {
-        (sharedAnchors, anchorsInOrder) = Self.anchorOrder(a, b)
-        (looseMatches, looseInOrder) = Self.looseOrder(a, b, bodyA: bodyA, bodyB: bodyB)
+    init(a: ComparisonProfile, source: ComparisonProfile.Source, b: ComparisonProfile) {
+        (sharedAnchors, anchorsInOrder) = Self.anchorOrder(a.firstMentions, b.firstMentions)
+        (looseMatches, looseInOrder) = Self.looseOrder(source.loose, rowsB: b.looseRows, bodyB: b.body)
     }
 
-    static func anchorOrder(_ a: Document, _ b: Document) -> (Int, Int) {
-        let firstA = firstMentions(a), firstB = firstMentions(b)
+    static func anchorOrder(_ firstA: [UInt64: Int], _ firstB: [UInt64: Int]) -> (Int, Int) {
         var pairs: [(Int, Int)] = []
         for (key, position) in firstA { if let other = firstB[key] { pairs.append((position, other)) } }
         pairs.sort { $0.0 < $1.0 }
         return (pairs.count, longestIncreasing(pairs.map(\.1)))
     }
 
-    /// Token index of the first mention of each anchor word.
-    static func firstMentions(_ document: Document) -> [UInt64: Int] {
-        var first: [UInt64: Int] = [:]
-        for run in SharedAnchors.anchorRuns(document) {
-            for t in run where first[document.tokens[t].key] == nil { first[document.tokens[t].key] = t }
-        }
-        return first
+    /// A body sentence's distinct content stems, sorted.
+    static func stems(_ document: Document, _ s: Int) -> [UInt64] {
+        Array(Set(document.tokens[document.sentences[s].tokens].lazy.filter(\.isContent).map(\.stem))).sorted()
     }
 
-    static func looseOrder(_ a: Document, _ b: Document, bodyA: [Bool], bodyB: [Bool]) -> (Int, Int) {
-        func stems(_ document: Document, _ s: Int) -> [UInt64] {
-            Array(Set(document.tokens[document.sentences[s].tokens].lazy.filter(\.isContent).map(\.stem))).sorted()
+    /// A's body-sentence stems with their postings, for finding each B sentence's loosely
+    /// closest A sentence; stems in too many of A's sentences are left out.
+    struct LooseIndex: Sendable {
+        let rows: [[UInt64]]
+        let postings: [UInt64: [Int32]]
+
+        init(_ rows: [[UInt64]], body: [Bool]) {
+            self.rows = rows
+            var postings: [UInt64: [Int32]] = [:]
+            for (s, row) in rows.enumerated() { for stem in row { postings[stem, default: []].append(Int32(s)) } }
+            let bodyCount = max(1, body.filter { $0 }.count)
+            let limit = max(2, Int(Double(bodyCount) * FactOrder.commonStemShare))
+            self.postings = postings.filter { $0.value.count <= limit }
         }
-        let rowsA = a.sentences.indices.map { bodyA[$0] ? stems(a, $0) : [] }
-        var postings: [UInt64: [Int32]] = [:]
-        for (s, row) in rowsA.enumerated() { for stem in row { postings[stem, default: []].append(Int32(s)) } }
-        let bodyCount = max(1, bodyA.filter { $0 }.count)
-        let limit = max(2, Int(Double(bodyCount) * commonStemShare))
+    }
+
+    static func looseOrder(_ index: LooseIndex, rowsB: [[UInt64]], bodyB: [Bool]) -> (Int, Int) {
+        let rowsA = index.rows
         var shared = [Int32](repeating: 0, count: rowsA.count)
         var touched: [Int] = []
         var matches: [(Int, Int)] = []
-        for s in b.sentences.indices where bodyB[s] {
-            let row = stems(b, s)
+        for s in rowsB.indices where bodyB[s] {
+            let row = rowsB[s]
             for stem in row {
-                guard let list = postings[stem], list.count <= limit else { continue }
+                guard let list = index.postings[stem] else { continue }
                 for i in list {
                     if shared[Int(i)] == 0 { touched.append(Int(i)) }
                     shared[Int(i)] += 1
