@@ -31,6 +31,16 @@ public struct ClusterEvaluation: Sendable {
         public var wireEarliest: Int
         /// Stories whose wire text is in no cluster.
         public var wireUnclustered: Int
+        /// Wrongly clustered pairs: a family member with an independent report or unrelated
+        /// item, members of two families, two documents of no family.
+        public var familyWithOtherPairs = 0
+        public var twoFamilyPairs = 0
+        public var noFamilyPairs = 0
+        /// Family pairs left apart: an end with no stored link to its family, an end whose links
+        /// to its family all fall below the coverage cut, links the clustering did not join on.
+        public var missedWithoutLink = 0
+        public var missedBelowCut = 0
+        public var missedNotJoined = 0
 
         public var precision: Double { clusteredPairs == 0 ? 0 : Double(familyPairsClustered) / Double(clusteredPairs) }
         public var familyTouchingPrecision: Double { familyTouchingPairs == 0 ? 0 : Double(familyPairsClustered) / Double(familyTouchingPairs) }
@@ -42,6 +52,8 @@ public struct ClusterEvaluation: Sendable {
             case familyTouchingPairs = "family_touching_pairs", familyTouchingPrecision = "family_touching_precision"
             case clusteredPairs = "clustered_pairs", familyPairsClustered = "family_pairs_clustered", familyPairs = "family_pairs"
             case wireEarliest = "wire_earliest", wireUnclustered = "wire_unclustered", wireEarliestShare = "wire_earliest_share"
+            case familyWithOtherPairs = "family_with_other_pairs", twoFamilyPairs = "two_family_pairs", noFamilyPairs = "no_family_pairs"
+            case missedWithoutLink = "missed_without_link", missedBelowCut = "missed_below_cut", missedNotJoined = "missed_not_joined"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -55,6 +67,9 @@ public struct ClusterEvaluation: Sendable {
             try c.encode(wireEarliestShare, forKey: .wireEarliestShare)
             try c.encode(familyTouchingPairs, forKey: .familyTouchingPairs)
             try c.encode(familyTouchingPrecision, forKey: .familyTouchingPrecision)
+            try c.encode(familyWithOtherPairs, forKey: .familyWithOtherPairs); try c.encode(twoFamilyPairs, forKey: .twoFamilyPairs)
+            try c.encode(noFamilyPairs, forKey: .noFamilyPairs); try c.encode(missedWithoutLink, forKey: .missedWithoutLink)
+            try c.encode(missedBelowCut, forKey: .missedBelowCut); try c.encode(missedNotJoined, forKey: .missedNotJoined)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -66,14 +81,22 @@ public struct ClusterEvaluation: Sendable {
             familyPairs = try c.decode(Int.self, forKey: .familyPairs); wireEarliest = try c.decode(Int.self, forKey: .wireEarliest)
             wireUnclustered = try c.decode(Int.self, forKey: .wireUnclustered)
             familyTouchingPairs = try c.decode(Int.self, forKey: .familyTouchingPairs)
+            // Results written before the error breakdown have none.
+            familyWithOtherPairs = try c.decodeIfPresent(Int.self, forKey: .familyWithOtherPairs) ?? 0
+            twoFamilyPairs = try c.decodeIfPresent(Int.self, forKey: .twoFamilyPairs) ?? 0
+            noFamilyPairs = try c.decodeIfPresent(Int.self, forKey: .noFamilyPairs) ?? 0
+            missedWithoutLink = try c.decodeIfPresent(Int.self, forKey: .missedWithoutLink) ?? 0
+            missedBelowCut = try c.decodeIfPresent(Int.self, forKey: .missedBelowCut) ?? 0
+            missedNotJoined = try c.decodeIfPresent(Int.self, forKey: .missedNotJoined) ?? 0
         }
 
-        init(documents: Int, links: Int, clusters: Int, clusteredPairs: Int, familyPairsClustered: Int, familyTouchingPairs: Int,
-             familyPairs: Int, stories: Int, wireEarliest: Int, wireUnclustered: Int) {
-            self.documents = documents; self.links = links; self.clusters = clusters
-            self.familyTouchingPairs = familyTouchingPairs
-            self.clusteredPairs = clusteredPairs; self.familyPairsClustered = familyPairsClustered; self.familyPairs = familyPairs
-            self.stories = stories; self.wireEarliest = wireEarliest; self.wireUnclustered = wireUnclustered
+        init(documents: Int, links: Int, clusters: Int, stories: Int, score: ClusterScore) {
+            self.documents = documents; self.links = links; self.clusters = clusters; self.stories = stories
+            clusteredPairs = score.clusteredPairs; familyPairsClustered = score.familyPairsClustered
+            familyTouchingPairs = score.familyTouchingPairs; familyPairs = score.familyPairs
+            wireEarliest = score.wireEarliest; wireUnclustered = score.wireUnclustered
+            familyWithOtherPairs = score.familyWithOtherPairs; twoFamilyPairs = score.twoFamilyPairs; noFamilyPairs = score.noFamilyPairs
+            missedWithoutLink = score.missedWithoutLink; missedBelowCut = score.missedBelowCut; missedNotJoined = score.missedNotJoined
         }
     }
 
@@ -106,27 +129,14 @@ public struct ClusterEvaluation: Sendable {
                                           reuseProbability: $0.reuseProbability) },
             minimumCoverage: minimumCoverage)
 
-        var clusteredPairs = 0, familyPairsClustered = 0, familyTouchingPairs = 0
-        var clusterOf: [String: Int] = [:]
-        var wireEarliest = 0
-        for (number, cluster) in clusters.enumerated() {
-            let members = cluster.members.compactMap { sourceOf[$0] }
-            for member in members { clusterOf[member] = number }
-            for (i, first) in members.enumerated() {
-                for second in members[(i + 1)...] {
-                    clusteredPairs += 1
-                    if family[first] != nil || family[second] != nil { familyTouchingPairs += 1 }
-                    if let f = family[first], f == family[second] { familyPairsClustered += 1 }
-                }
-            }
-            if let earliest = sourceOf[cluster.earliest], wires.contains(earliest) { wireEarliest += 1 }
-        }
-        var sizes: [Int: Int] = [:]
-        for story in family.values { sizes[story, default: 0] += 1 }
-        let familyPairs = sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
-        return Result(documents: documents.count, links: links.count, clusters: clusters.count,
-                      clusteredPairs: clusteredPairs, familyPairsClustered: familyPairsClustered,
-                      familyTouchingPairs: familyTouchingPairs, familyPairs: familyPairs,
-                      stories: wires.count, wireEarliest: wireEarliest, wireUnclustered: wires.filter { clusterOf[$0] == nil }.count)
+        let score = ClusterScore(
+            clusters: clusters.map { cluster in (cluster.members.compactMap { sourceOf[$0] }, sourceOf[cluster.earliest] ?? "") },
+            family: family, wires: Set(wires),
+            links: links.compactMap { link in
+                guard let a = sourceOf[link.a], let b = sourceOf[link.b] else { return nil }
+                return ClusterScore.Link(a: a, b: b, coverageA: link.coverageA, coverageB: link.coverageB)
+            },
+            minimumCoverage: minimumCoverage)
+        return Result(documents: documents.count, links: links.count, clusters: clusters.count, stories: wires.count, score: score)
     }
 }

@@ -12,7 +12,9 @@ struct EvalClusters: AsyncParsableCommand {
         Every document goes into a fresh index in a temporary folder, without publication dates. \
         Pairwise precision and recall of "same cluster" against "same story family" (the wire text \
         and its verbatim, edited and paraphrased copies), and how often the earliest member of a \
-        story's cluster is its wire text.
+        story's cluster is its wire text. Errors are put down to their causes: wrongly clustered \
+        pairs by kind, and family pairs left apart by whether a stored link reached the family, \
+        above the coverage cut or not.
         """
     )
 
@@ -49,10 +51,14 @@ struct EvalClusters: AsyncParsableCommand {
                   with a family member  %.3f  (%d of %d such pairs; two independent reports may share another source)
                 pairwise recall     %.3f  (%d of %d family pairs clustered together)
                 earliest member is the wire text in %d of %d stories (%.2f); %d wire texts in no cluster
+                wrongly clustered pairs: %d family with independent or unrelated, %d two families, %d of no family
+                family pairs left apart: %d with no stored link to the family, %d with links below the coverage cut, %d not joined
 
                 """, result.documents, result.links, result.clusters, result.precision, result.familyPairsClustered,
                 result.clusteredPairs, result.familyTouchingPrecision, result.familyPairsClustered, result.familyTouchingPairs, result.recall, result.familyPairsClustered, result.familyPairs,
-                result.wireEarliest, result.stories, result.wireEarliestShare, result.wireUnclustered))
+                result.wireEarliest, result.stories, result.wireEarliestShare, result.wireUnclustered,
+                result.familyWithOtherPairs, result.twoFamilyPairs, result.noFamilyPairs,
+                result.missedWithoutLink, result.missedBelowCut, result.missedNotJoined))
         }
     }
 }
