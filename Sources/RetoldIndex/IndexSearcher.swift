@@ -128,14 +128,18 @@ public struct IndexSearcher: Sendable {
 
     /// Candidates from both paths, strongest evidence first.
     func rankedCandidates(_ fingerprint: DocumentFingerprint, total: Int, options: SearchOptions) async throws -> [Candidate] {
+        let maxDocuments = Self.maxAnchorDocuments(total)
+        // The three lookups read apart (one connection each), so they run at once.
+        async let bandMatches = index.bandMatches(fingerprint.bandKeys)
+        async let anchorPostings = index.featurePostings(.anchor, fingerprint.anchorKeys, maxDocuments: maxDocuments)
+        async let passagePostings = index.featurePostings(.passage, fingerprint.passageKeys, maxDocuments: maxDocuments)
+        let postings: [FeatureKind: [Int64: [Int64]?]] = [.anchor: try await anchorPostings, .passage: try await passagePostings]
         var byID: [Int64: Candidate] = [:]
-        for (id, count) in try await index.bandMatches(fingerprint.bandKeys) {
+        for (id, count) in try await bandMatches {
             byID[id, default: Candidate(id: id)].bands = count
         }
-        let maxDocuments = Self.maxAnchorDocuments(total)
         for kind in FeatureKind.allCases {
-            let keys = kind == .anchor ? fingerprint.anchorKeys : fingerprint.passageKeys
-            for case let (_, documents?) in try await index.featurePostings(kind, keys, maxDocuments: maxDocuments) {
+            for case let (_, documents?) in postings[kind] ?? [:] {
                 let weight = log(Double(max(1, total) + 1) / Double(documents.count))
                 for id in documents {
                     switch kind {
