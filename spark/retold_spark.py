@@ -30,8 +30,12 @@ import sys
 import tempfile
 import time
 
-from pyspark import SparkFiles
+from pyspark import SparkFiles, StorageLevel
 from pyspark.sql import SparkSession
+
+# Kept datasets spill to disk when memory runs short instead of being dropped: a dropped
+# partition of fingerprints would be recomputed, running `retold fingerprint` on it again.
+KEEP = StorageLevel.MEMORY_AND_DISK
 
 # The index's candidate settings (Sources/RetoldIndex/IndexSearcher.swift, SearchOptions.swift,
 # LinkBuilder.swift): they must stay equal for the links to agree.
@@ -216,13 +220,13 @@ def best_links(item):
 def components(edges, partitions, checkpoint_every=5):
     """Connected components by min-label propagation: each document takes the smallest label
     among itself and its neighbours until no label changes. Returns document -> label."""
-    neighbours = edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct(partitions).cache()
-    labels = neighbours.map(lambda e: (e[0], e[0])).distinct(partitions).cache()
+    neighbours = edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct(partitions).persist(KEEP)
+    labels = neighbours.map(lambda e: (e[0], e[0])).distinct(partitions).persist(KEEP)
     iteration = 0
     while True:
         iteration += 1
         proposed = labels.join(neighbours, numPartitions=partitions).map(lambda x: (x[1][1], x[1][0]))
-        updated = labels.union(proposed).reduceByKey(min, numPartitions=partitions).cache()
+        updated = labels.union(proposed).reduceByKey(min, numPartitions=partitions).persist(KEEP)
         if iteration % checkpoint_every == 0:
             # Long lineages of joins grow slow to plan; cut them now and then.
             updated.localCheckpoint()
@@ -314,7 +318,7 @@ def main():
         parts.append(sc.parallelize(whole, min(len(whole), partitions)).flatMap(fingerprint_file(retold)))
     if not parts:
         sys.exit("retold-spark: no input files")
-    fingerprinted = sc.union(parts).cache()
+    fingerprinted = sc.union(parts).persist(KEEP)
     problems = fingerprinted.filter(lambda r: r[1] is None).count()
     phases = [("fingerprints", time.time())]
 
@@ -326,7 +330,7 @@ def main():
               .sortBy(lambda r: r[0], numPartitions=partitions))
     documents = (firsts.zipWithIndex()
                  .map(lambda x: (x[1] + 1, dict(x[0][1], id=x[1] + 1)))
-                 .cache())
+                 .persist(KEEP))
     total = documents.count()
     phases.append(("ids", time.time()))
     fingerprinted.unpersist()
@@ -347,7 +351,7 @@ def main():
     verified = pairs.mapPartitions(verify_part(retold))
     links = (verified.groupByKey(numPartitions=partitions)
              .flatMap(lambda x: best_links((x[0], list(x[1]))))
-             .cache())
+             .persist(KEEP))
     link_count = links.count()
     phases.append(("candidates and verification", time.time()))
 
@@ -359,7 +363,7 @@ def main():
     edges = links.map(lambda l: (l["a"], l)).join(labels, numPartitions=partitions).map(lambda x: (x[1][1], x[1][0]))
     clusters = (members.cogroup(edges, numPartitions=partitions)
                 .mapPartitions(cluster_part(retold, options.min_coverage))
-                .cache())
+                .persist(KEEP))
     cluster_count = clusters.count()
     phases.append(("clusters", time.time()))
 
