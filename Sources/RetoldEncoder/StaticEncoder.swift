@@ -5,7 +5,7 @@
 public struct StaticEncoder: Sendable {
     /// The static cosine below which `--semantic` takes a sentence pair to be no match without
     /// running the full encoder (see `retold eval static` and docs/semantic.md).
-    public static let screen: Float = 0.5
+    public static let screen: Float = 0.45
 
     public let tokenizer: BertTokenizer
     public let dimensions: Int
