@@ -33,22 +33,27 @@ enum EncoderInputs {
 
     static let staticEncoder: StaticEncoder? = encoder.flatMap { try? ModelDirectory.standard().loadStatic(for: $0) }
 
-    /// Texts of exactly 25 tokens: each sentence's words, as many as give 25 ids (a text whose
-    /// next word would overshoot is cut inside nothing: the sentence is skipped).
+    /// Texts of exactly 25 tokens: each sentence's first words, as many as give 25 ids; where the
+    /// next word would overshoot, the sentence's first 23 pieces written back as text instead
+    /// (lower case, spaces around punctuation: it tokenizes to the same ids).
     static let texts25: [String] = {
         guard let encoder else { return [] }
-        var texts: [String] = []
-        for sentence in sentences {
+        let tokenizer = encoder.tokenizer
+        return sentences.compactMap { sentence in
             var words: [Substring] = []
             for word in sentence.split(separator: " ") {
-                let count = encoder.tokenizer.ids((words + [word]).joined(separator: " ")).count
-                if count > 25 { break }
+                if tokenizer.ids((words + [word]).joined(separator: " ")).count > 25 { break }
                 words.append(word)
             }
             let text = words.joined(separator: " ")
-            if encoder.tokenizer.ids(text).count == 25 { texts.append(text) }
+            if tokenizer.ids(text).count == 25 { return text }
+            var rebuilt = ""
+            for id in tokenizer.ids(sentence).dropFirst().prefix(23) {
+                let piece = tokenizer.vocabulary.piece(id)
+                rebuilt += piece.hasPrefix("##") ? String(piece.dropFirst(2)) : (rebuilt.isEmpty ? "" : " ") + piece
+            }
+            return tokenizer.ids(rebuilt).count == 25 ? rebuilt : nil
         }
-        return texts
     }()
 
     static let ids: [[Int32]] = {
