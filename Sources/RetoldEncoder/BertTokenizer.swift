@@ -82,22 +82,27 @@ public struct BertTokenizer: Sendable {
             if Self.isDropped(scalar) { continue }
             if scalar.properties.isWhitespace { flush(); continue }
             if Self.isIdeograph(value) || Self.isPunctuation(scalar) {
-                flush(); appendNormalized(scalar, append: append, characters: &characters); flush()
+                flush(); appendNormalized(scalar, to: word, length: &length, characters: &characters); flush()
                 continue
             }
-            appendNormalized(scalar, append: append, characters: &characters)
+            appendNormalized(scalar, to: word, length: &length, characters: &characters)
         }
         flush()
         ids[count] = vocabulary.separator; count += 1
         return count
     }
 
-    /// Accents stripped (canonical decomposition without its nonspacing marks), then lower-cased.
-    private func appendNormalized(_ scalar: Unicode.Scalar, append: (UInt8) -> Void, characters: inout Int) {
+    /// Accents stripped (canonical decomposition without its nonspacing marks), then lower-cased;
+    /// bytes past the buffer are counted as characters but not kept (the word is `[UNK]` anyway).
+    private func appendNormalized(_ scalar: Unicode.Scalar, to word: UnsafeMutableBufferPointer<UInt8>, length: inout Int,
+                                  characters: inout Int) {
         for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         where part.properties.generalCategory != .nonspacingMark {
             for lower in part.properties.lowercaseMapping.unicodeScalars {
-                for byte in String(lower).utf8 { append(byte) }
+                for byte in String(lower).utf8 where length < word.count {
+                    word[length] = byte
+                    length += 1
+                }
                 characters += 1
             }
         }
