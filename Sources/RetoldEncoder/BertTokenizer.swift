@@ -82,7 +82,16 @@ public struct BertTokenizer: Sendable {
             if Self.isDropped(scalar) { continue }
             if scalar.properties.isWhitespace { flush(); continue }
             if Self.isIdeograph(value) || Self.isPunctuation(scalar) {
-                flush(); appendNormalized(scalar, to: word, length: &length, characters: &characters); flush()
+                flush()
+                if (0x2010...0x205E).contains(value) {
+                    // General punctuation (dashes, curly quotes, ellipsis): no canonical
+                    // decomposition and no case, so its bytes are its normalized form.
+                    for offset in (index - size)..<index { append(bytes[offset]) }
+                    characters += 1
+                } else {
+                    appendNormalized(scalar, to: word, length: &length, characters: &characters)
+                }
+                flush()
                 continue
             }
             appendNormalized(scalar, to: word, length: &length, characters: &characters)
