@@ -101,3 +101,24 @@ import Testing
         for (weight, wanted) in zip(weights, expected) { #expect(abs(weight - wanted) < 1e-7) }
     }
 }
+
+/// The installed model's static table. Needs `retold model install` (or `retold model distill`
+/// for a model installed before the table existed).
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: ModelDirectory.standard().staticTableURL.path),
+                "no static vector table installed: run `retold model install` or `retold model distill`"))
+struct InstalledStaticTableTests {
+    @Test func theInstalledTableLoadsAndRanksAParaphraseAboveAnUnrelatedSentence() throws {
+        let directory = ModelDirectory.standard()
+        let encoder = try directory.load()
+        let table = try directory.loadStaticTable(pieces: encoder.tokenizer.vocabulary.count)
+        #expect(table.rows == 30_522)
+        #expect(table.weights[Int(encoder.tokenizer.vocabulary.classification)] == 0)
+        let cheap = StaticEncoder(tokenizer: encoder.tokenizer, table: table)
+        let v = cheap.vectors(["The plant was closed on Tuesday after the fire, officials said.",
+                               "Officials said the factory shut down on Tuesday following a blaze.",
+                               "Stocks rose sharply in Tokyo as investors bet on a rate cut."])
+        let norm = v[0].reduce(0) { $0 + $1 * $1 }
+        #expect(abs(norm - 1) < 1e-5)
+        #expect(SentenceEncoder.similarity(v[0], v[1]) > SentenceEncoder.similarity(v[0], v[2]) + 0.3)
+    }
+}
