@@ -9,6 +9,8 @@ public enum EncoderError: Error, Equatable, CustomStringConvertible {
     case malformedWeights(String)
     /// The vocabulary cannot be read.
     case malformedVocabulary(String)
+    /// The model is installed without its static vector table (an install from before the table existed).
+    case staticTableMissing(directory: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum EncoderError: Error, Equatable, CustomStringConvertible {
             "the model's weights are not usable: \(reason); reinstall it with `retold model install`"
         case .malformedVocabulary(let reason):
             "the model's vocabulary is not usable: \(reason); reinstall it with `retold model install`"
+        case .staticTableMissing(let directory):
+            "the model in \(directory) has no static vector table (\(StaticTable.fileName)); build it with `retold model distill`"
         }
     }
 }

@@ -30,4 +30,15 @@ enum MatrixProduct {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb),
                     beta, c, Int32(ldc))
     }
+
+    /// `C = Aᵀ·A` in double precision, A being `m×n` row-major: the Gram matrix of A's columns (`n×n`).
+    static func gram(_ a: UnsafePointer<Double>, m: Int, n: Int, into c: UnsafeMutablePointer<Double>) {
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(n), Int32(m), 1, a, Int32(n), a, Int32(n), 0, c, Int32(n))
+    }
+
+    /// `C = A·Bᵀ` in double precision: A `m×k`, B `n×k`, C `m×n`, all row-major and packed.
+    static func multiplyTransposed(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+                                   m: Int, n: Int, k: Int) {
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(k), 0, c, Int32(n))
+    }
 }

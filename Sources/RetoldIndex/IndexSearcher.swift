@@ -68,8 +68,10 @@ public struct IndexSearcher: Sendable {
         let queryProfile = ComparisonProfile(query)
         let shingleSize = index.settings.shingleSize
         // Sentence vectors for the query, once, and for the strongest candidates only.
-        let embed = options.sentenceVectors
+        let embed = options.semanticScreen == nil ? options.sentenceVectors : nil
         let queryVectors: [[Float]]? = if let embed { await ComputePool.run { embed(query.sentenceTexts) } } else { nil }
+        let screen = options.semanticScreen
+        let querySide: SemanticScreen.Side? = if let screen { await ComputePool.run { screen.side(query.sentenceTexts, encodeAll: true) } } else { nil }
         let semanticIDs = Set(admitted.prefix(options.semanticCandidates).map(\.id))
         // Alignment is the CPU-bound part: on the compute pool.
         let verify = { @Sendable (document: StoredDocument) -> SearchHit? in
@@ -78,6 +80,8 @@ public struct IndexSearcher: Sendable {
             var embeddings: SentenceEmbeddings?
             if let embed, let queryVectors, semanticIDs.contains(document.id) {
                 embeddings = SentenceEmbeddings(a: queryVectors, b: embed(candidate.sentenceTexts))
+            } else if let screen, let querySide, semanticIDs.contains(document.id) {
+                embeddings = screen.embeddings(querySide, screen.side(candidate.sentenceTexts)).embeddings
             }
             let verification = ReuseVerification.verify(query: queryProfile, queryShingles: queryShingles, candidate: candidate,
                                                         shingleSize: shingleSize, comparer: verifier, embeddings: embeddings)

@@ -1,3 +1,4 @@
+import RetoldCore
 /// Which indexed documents a search or a cluster listing may return.
 public struct DocumentFilter: Sendable, Equatable {
     /// Publication window, seconds since 1970, inclusive. Documents without a date pass only
@@ -55,6 +56,10 @@ public struct SearchOptions: Sendable {
     /// candidates by meaning as well as by wording; nil for wording alone. Candidates are still
     /// found by their shared bands and features.
     public var sentenceVectors: (@Sendable ([String]) -> [[Float]])?
+    /// The same with a cheap first pass: when set, it is used instead of ``sentenceVectors``, and
+    /// a candidate's sentences go through the full encoder only where the cheap vectors cannot
+    /// rule out a match with the query's.
+    public var semanticScreen: SemanticScreen?
     /// How many candidates, strongest first, are verified with sentence vectors: encoding a
     /// document costs far more than aligning it.
     public var semanticCandidates = 20

@@ -62,7 +62,7 @@ struct Compare: ParsableCommand {
         var embeddings: SentenceEmbeddings?
         if semantic {
             let encoder = try SemanticEncoding.load()
-            embeddings = SentenceEmbeddings(a: encoder.vectors(documentA.sentenceTexts), b: encoder.vectors(documentB.sentenceTexts))
+            embeddings = SemanticEncoding.embeddings(encoder, documentA.sentenceTexts, documentB.sentenceTexts)
         }
         let comparison = Comparer().compare(documentA, documentB, embeddings: embeddings)
         let semanticModel = semantic ? ModelDirectory.modelName : nil

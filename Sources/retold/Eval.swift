@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Retold on labelled data.",
         subcommands: [EvalParaphrase.self, EvalRelationship.self, EvalClusters.self, EvalChanges.self, EvalWireChanges.self,
-                      EvalSummaryClaims.self, EvalExtraction.self, EvalSearch.self, EvalFingerprint.self, EvalPlanted.self]
+                      EvalSummaryClaims.self, EvalExtraction.self, EvalSearch.self, EvalFingerprint.self, EvalPlanted.self, EvalStatic.self]
     )
 }
 

@@ -54,7 +54,10 @@ struct Search: AsyncParsableCommand {
         let query = try DocumentReader().readOne(input)
         var options = SearchOptions(limit: limit, withPassages: passages, includeSameEvent: sameEvent, filter: filters.filter)
         options.includeIdentical = includeIdentical
-        if let encoder { options.sentenceVectors = { encoder.vectors($0) } }
+        if let encoder {
+            options.sentenceVectors = { encoder.vectors($0) }
+            options.semanticScreen = SemanticEncoding.screen(encoder)
+        }
         if excludeOwnOutlet {
             guard let outlet = query.outlet else {
                 throw CommandFailure("\(query.origin): --exclude-own-outlet needs the query's outlet, and its metadata has none")

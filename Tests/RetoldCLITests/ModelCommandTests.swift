@@ -57,4 +57,34 @@ struct ModelCommandTests {
         let parent = URL(fileURLWithPath: directory).deletingLastPathComponent().path
         #expect((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] == [])
     }
+
+    /// The installed model, if any (`RETOLD_MODEL_DIR` or the cache folder).
+    static let installed: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        let path: String
+        if let given = environment["RETOLD_MODEL_DIR"], !given.isEmpty {
+            path = given
+        } else {
+            let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+            path = cache + "/retold/models/all-MiniLM-L6-v2"
+        }
+        return FileManager.default.fileExists(atPath: path + "/model.safetensors") ? path : nil
+    }()
+
+    @Test("a model installed before the static table: status says it works, and how to build the table",
+          .enabled(if: installed != nil, "no model installed: run `retold model install`"))
+    func modelWithoutTheStaticTable() throws {
+        let directory = Self.emptyDirectory()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: directory + "/1_Pooling", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: URL(fileURLWithPath: directory).deletingLastPathComponent().path) }
+        for name in ["model.safetensors", "vocab.txt", "config.json", "tokenizer.json", "1_Pooling/config.json"] {
+            // Copies, not links: the load checks each file's own size.
+            try manager.copyItem(atPath: Self.installed! + "/" + name, toPath: directory + "/" + name)
+        }
+        let status = try RetoldProcess.run(["model", "status"], environment: ["RETOLD_MODEL_DIR": directory])
+        #expect(status.status == 0)
+        #expect(status.stdout.hasSuffix("static vector table: missing (an install from before it existed); the full encoder works "
+                                        + "without it, and `retold model distill` builds it\n"))
+    }
 }

@@ -4,6 +4,12 @@
 // "encoder 32×25 tokens": one iteration encodes a batch of 32 sentences of exactly 25 tokens
 // ([CLS] and [SEP] included), on one core: sentences/s = 32 × throughput.
 // "tokenize 32 sentences": the tokenizer alone over the same 32 sentences as text.
+//
+// The static vectors (the table `retold model install` distils; registered when it is there), on
+// one core, 32 texts of exactly 25 tokens ([CLS] and [SEP] included) per iteration:
+// "static 32×25 tokens from text": tokenizer and table lookup, text in, unit vector out;
+// "static 32×25 tokens from ids": the lookup alone, from the token ids;
+// "tokenize 32×25 tokens": the tokenizer alone over those texts, ids into a stack buffer.
 
 import Benchmark
 import Foundation
@@ -23,6 +29,31 @@ enum EncoderInputs {
             if current.split(separator: " ").count >= 30 { texts.append(current + "."); current = "" }
         }
         return Array(texts.prefix(32))
+    }()
+
+    static let staticEncoder: StaticEncoder? = encoder.flatMap { try? ModelDirectory.standard().loadStatic(for: $0) }
+
+    /// Texts of exactly 25 tokens: each sentence's first words, as many as give 25 ids; where the
+    /// next word would overshoot, the sentence's first 23 pieces written back as text instead
+    /// (lower case, spaces around punctuation: it tokenizes to the same ids).
+    static let texts25: [String] = {
+        guard let encoder else { return [] }
+        let tokenizer = encoder.tokenizer
+        return sentences.compactMap { sentence in
+            var words: [Substring] = []
+            for word in sentence.split(separator: " ") {
+                if tokenizer.ids((words + [word]).joined(separator: " ")).count > 25 { break }
+                words.append(word)
+            }
+            let text = words.joined(separator: " ")
+            if tokenizer.ids(text).count == 25 { return text }
+            var rebuilt = ""
+            for id in tokenizer.ids(sentence).dropFirst().prefix(23) {
+                let piece = tokenizer.vocabulary.piece(id)
+                rebuilt += piece.hasPrefix("##") ? String(piece.dropFirst(2)) : (rebuilt.isEmpty ? "" : " ") + piece
+            }
+            return tokenizer.ids(rebuilt).count == 25 ? rebuilt : nil
+        }
     }()
 
     static let ids: [[Int32]] = {
@@ -55,5 +86,46 @@ let encoderBenchmarks: @Sendable () -> Void = {
         }
     } setup: {
         precondition(EncoderInputs.sentences.count == 32)
+    }
+
+    guard let staticEncoder = EncoderInputs.staticEncoder else {
+        print("static vector benchmarks skipped: no static table in \(ModelDirectory.standard().path) (run `retold model distill`)")
+        return
+    }
+    Benchmark("static 32×25 tokens from text", configuration: .init(maxDuration: .seconds(3))) { benchmark in
+        let texts = EncoderInputs.texts25
+        var vector = [Float](repeating: 0, count: staticEncoder.dimensions)
+        for _ in benchmark.scaledIterations {
+            for text in texts {
+                vector.withUnsafeMutableBufferPointer { out in
+                    staticEncoder.tokenizer.withIDs(text) { staticEncoder.vector(ids: $0, into: out) }
+                }
+                blackHole(vector)
+            }
+        }
+    } setup: {
+        precondition(EncoderInputs.texts25.count == 32, "\(EncoderInputs.texts25.count) texts of 25 tokens")
+    }
+
+    Benchmark("static 32×25 tokens from ids", configuration: .init(maxDuration: .seconds(3))) { benchmark in
+        let ids = EncoderInputs.ids
+        var vector = [Float](repeating: 0, count: staticEncoder.dimensions)
+        for _ in benchmark.scaledIterations {
+            for sentence in ids {
+                vector.withUnsafeMutableBufferPointer { out in
+                    sentence.withUnsafeBufferPointer { staticEncoder.vector(ids: $0, into: out) }
+                }
+                blackHole(vector)
+            }
+        }
+    }
+
+    Benchmark("tokenize 32×25 tokens", configuration: .init(maxDuration: .seconds(3))) { benchmark in
+        let texts = EncoderInputs.texts25
+        for _ in benchmark.scaledIterations {
+            for text in texts { blackHole(encoder.tokenizer.withIDs(text) { $0.count }) }
+        }
+    } setup: {
+        precondition(EncoderInputs.texts25.count == 32)
     }
 }

@@ -26,6 +26,16 @@ public struct SentenceEmbeddings: Sendable {
         self.similarities = similarities
     }
 
+    /// Vectors with cosines given rather than computed: `similarities` holds one per A-B pair, row
+    /// by A sentence. For a cascade (``SemanticScreen``) the cosines are the full encoder's where it
+    /// ran and a stand-in below every threshold where cheap vectors ruled a pair out.
+    public init(a: [[Float]], b: [[Float]], similarities: [Float]) {
+        precondition(similarities.count == a.count * b.count)
+        self.a = a
+        self.b = b
+        self.similarities = similarities
+    }
+
     /// The cosine of A's sentence `i` and B's sentence `j`.
     @inline(__always)
     public func similarity(_ i: Int, _ j: Int) -> Float {
@@ -33,7 +43,13 @@ public struct SentenceEmbeddings: Sendable {
     }
 
     /// The same vectors with the documents' roles swapped.
-    public var swapped: SentenceEmbeddings { SentenceEmbeddings(a: b, b: a) }
+    public var swapped: SentenceEmbeddings {
+        var transposed = [Float](repeating: 0, count: similarities.count)
+        for i in 0..<a.count {
+            for j in 0..<b.count { transposed[j * a.count + i] = similarities[i * b.count + j] }
+        }
+        return SentenceEmbeddings(a: b, b: a, similarities: transposed)
+    }
 
     /// Whether the vectors fit the two documents.
     public func fits(_ documentA: Document, _ documentB: Document) -> Bool {
