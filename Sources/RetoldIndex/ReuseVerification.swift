@@ -28,7 +28,7 @@ public struct ReuseVerification: Sendable {
     /// Verifies with the query measured beforehand, once for all its candidates.
     public static func verify(query profile: ComparisonProfile, queryShingles: Set<UInt64>, candidate: Document, shingleSize: Int,
                               comparer: Comparer, embeddings: SentenceEmbeddings? = nil) -> ReuseVerification {
-        let comparison = comparer.compare(profile, ComparisonProfile(candidate, asSource: false), embeddings: embeddings)
+        let comparison = comparer.compare(profile, against: ComparisonProfile(candidate, asSource: false), embeddings: embeddings)
         var relationship = comparison.relationship
         var coverageA = comparison.coverageA, coverageB = comparison.coverageB
         var verifiedBy = SearchHit.Verifier.alignment

@@ -18,7 +18,7 @@ struct ComparisonProfileTests {
         let profile = ComparisonProfile(query)
         for candidate in candidates {
             let direct = comparer.compare(query, candidate)
-            let measured = comparer.compare(profile, ComparisonProfile(candidate, asSource: false))
+            let measured = comparer.compare(profile, against: ComparisonProfile(candidate, asSource: false))
             #expect(summary(measured) == summary(direct))
             #expect(measured.relationship == direct.relationship)
             #expect(measured.reason == direct.reason)
@@ -26,7 +26,7 @@ struct ComparisonProfileTests {
         }
         // The spun copy against the wire story is reuse either way, so the check above is not
         // comparing two empty answers.
-        #expect(comparer.compare(profile, ComparisonProfile(candidates[0])).relationship.isReuse)
+        #expect(comparer.compare(profile, against: ComparisonProfile(candidates[0])).relationship.isReuse)
     }
 
     @Test("a profile made without the source tables makes them when it is the A side")
@@ -34,8 +34,8 @@ struct ComparisonProfileTests {
         var analyzer = TextAnalyzer()
         let a = analyzer.analyze(try TestData.wireStory), b = analyzer.analyze(try TestData.spunStory)
         let comparer = Comparer()
-        let withTables = comparer.compare(ComparisonProfile(a), ComparisonProfile(b))
-        let withoutTables = comparer.compare(ComparisonProfile(a, asSource: false), ComparisonProfile(b, asSource: false))
+        let withTables = comparer.compare(ComparisonProfile(a), against: ComparisonProfile(b))
+        let withoutTables = comparer.compare(ComparisonProfile(a, asSource: false), against: ComparisonProfile(b, asSource: false))
         #expect(summary(withoutTables) == summary(withTables))
         #expect(withTables.evidence.longestCopiedRun > 0)
     }

@@ -17,7 +17,7 @@ public struct SemanticScreen: Sendable {
     /// Cheap cosine below which a pair is decided without the full encoder.
     public let screen: Float
 
-    /// The lowest cosine a semantic decision reads (``SemanticOrder/matchSimilarity``).
+    /// The lowest cosine a semantic decision reads (the semantic order's match similarity).
     public static let decisive: Float = 0.7
     /// A screened pair's cosine never reaches this.
     static let standInCeiling: Float = 0.69

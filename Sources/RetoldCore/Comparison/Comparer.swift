@@ -52,12 +52,12 @@ public struct Comparer: Sendable {
     /// the aligner also pairs sentences close in meaning that share few words, the evidence gains
     /// its semantic measures, and ``semanticModel`` decides when there is one.
     public func compare(_ a: Document, _ b: Document, embeddings: SentenceEmbeddings? = nil) -> Comparison {
-        compare(ComparisonProfile(a), ComparisonProfile(b, asSource: false), embeddings: embeddings)
+        compare(ComparisonProfile(a), against: ComparisonProfile(b, asSource: false), embeddings: embeddings)
     }
 
     /// Compares two documents measured beforehand: a caller comparing one document with many
     /// measures it once (``ComparisonProfile``). The same answer as comparing the documents.
-    public func compare(_ profileA: ComparisonProfile, _ profileB: ComparisonProfile, embeddings: SentenceEmbeddings? = nil) -> Comparison {
+    public func compare(_ profileA: ComparisonProfile, against profileB: ComparisonProfile, embeddings: SentenceEmbeddings? = nil) -> Comparison {
         let a = profileA.document, b = profileB.document
         let semantic = embeddings.flatMap { $0.fits(a, b) ? $0 : nil }
         let aligned = aligner.align(a, b, embeddings: semantic)
